@@ -1,0 +1,5 @@
+package dev.zebrastream.classify;
+
+/** A class label with its probability. */
+public record LabelScore(String label, double score) {
+}

@@ -1,0 +1,124 @@
+package dev.zebrastream.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zebrastream.audio.AudioClip;
+import dev.zebrastream.audio.AudioFormatException;
+import dev.zebrastream.audio.Resampler;
+import dev.zebrastream.audio.WavReader;
+import dev.zebrastream.classify.LabelScore;
+import dev.zebrastream.classify.Prediction;
+import dev.zebrastream.classify.Windowing;
+import dev.zebrastream.classify.Windowing.Window;
+import dev.zebrastream.classify.ZeroShotClassifier;
+import dev.zebrastream.config.ZebraConfig;
+import dev.zebrastream.model.ClapModel;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code zebra classify}: zero-shot labels for every window of WAV files. */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = "Classify every window of WAV files zero-shot against a label vocabulary.")
+final class ClassifyCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Parameters(paramLabel = "FILE.wav", arity = "1..*", description = "WAV files (any PCM or float layout)")
+    List<Path> files;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @ArgGroup(exclusive = false)
+    LabelOptions labelOptions = new LabelOptions();
+
+    @Option(names = "--window", paramLabel = "S", description = "window length in seconds (default: the model's)")
+    Double window;
+
+    @Option(names = "--hop", paramLabel = "S", description = "hop between windows in seconds (default: the window)")
+    Double hop;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "labels shown per window (default: 3)")
+    int top;
+
+    @Option(names = "--json", description = "one JSON object per window and line")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (top < 1) {
+            throw new IllegalArgumentException("--top must be at least 1");
+        }
+        ZebraConfig config = modelOptions.config();
+        try (ClapModel model = modelOptions.loadModel(config)) {
+            List<String> labels = labelOptions.resolve(model.manifest().classes());
+            ZeroShotClassifier classifier = ZeroShotClassifier.forLabels(model, labels);
+            double win = window != null ? window : model.manifest().audio().windowSeconds();
+            double step = hop != null ? hop : win;
+            int failures = 0;
+            for (Path file : files) {
+                try {
+                    classifyFile(model, classifier, config, file, win, step);
+                } catch (AudioFormatException e) {
+                    // One bad file must not cost the user the results of the others.
+                    spec.commandLine().getErr().println("zebra classify: " + e.getMessage());
+                    failures++;
+                }
+            }
+            return failures == 0 ? 0 : UserErrorHandler.BAD_INPUT;
+        }
+    }
+
+    private void classifyFile(ClapModel model, ZeroShotClassifier classifier, ZebraConfig config, Path file,
+                              double win, double step) throws Exception {
+        AudioClip clip = WavReader.read(file);
+        if (clip.samples().length == 0) {
+            throw new AudioFormatException(file + ": no audio samples");
+        }
+        AudioClip atModelRate = Resampler.resample(clip, model.manifest().audio().sampleRate());
+        List<Window> windows = Windowing.cut(atModelRate, win, step);
+        float[][] embeddings = model.embedAudio(windows.stream().map(Window::audio).toList(), config.batchSize());
+        PrintWriter out = spec.commandLine().getOut();
+        for (int i = 0; i < windows.size(); i++) {
+            Prediction p = classifier.predict(embeddings[i], top);
+            out.println(json ? toJson(file, windows.get(i), p) : toText(file, windows.get(i), p));
+        }
+        out.flush();
+    }
+
+    private static String toText(Path file, Window w, Prediction p) {
+        String labels = p.top().stream()
+                .map(s -> String.format(Locale.ROOT, "%s %.3f", s.label(), s.score()))
+                .collect(Collectors.joining(" | "));
+        return String.format(Locale.ROOT, "%s %7.2f-%-7.2f %s  (entropy %.3f)", file, w.startSeconds(),
+                w.endSeconds(), labels, p.entropy());
+    }
+
+    private static String toJson(Path file, Window w, Prediction p) throws Exception {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("file", file.toString());
+        o.put("start", w.startSeconds());
+        o.put("end", w.endSeconds());
+        ArrayNode topNode = o.putArray("top");
+        for (LabelScore s : p.top()) {
+            topNode.addObject().put("label", s.label()).put("score", s.score());
+        }
+        o.put("entropy", p.entropy());
+        return JSON.writeValueAsString(o);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.zebrastream.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+
+/** Layers defaults, a properties file, environment variables and flags into a {@link ZebraConfig}. */
+public final class ConfigLoader {
+
+    /** Environment variable naming the properties file when no --config flag is given. */
+    public static final String CONFIG_ENV = "ZEBRA_CONFIG";
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * @param file  properties file, or null for {@code $ZEBRA_CONFIG} (no file when that is unset too)
+     * @param env   the process environment (a parameter so tests can pass their own)
+     * @param flags values from command-line flags; null entries mean "not given"
+     */
+    public static ZebraConfig load(Path file, Map<String, String> env, Map<Setting, String> flags) throws IOException {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            values.put(s, s.defaultValue());
+        }
+        Path source = file != null ? file : pathFromEnv(env);
+        if (source != null) {
+            Properties props = readProperties(source);
+            rejectUnknownKeys(props, source);
+            for (Setting s : Setting.values()) {
+                putIfPresent(values, s, props.getProperty(s.key()));
+            }
+        }
+        for (Setting s : Setting.values()) {
+            putIfPresent(values, s, env.get(s.envName()));
+        }
+        flags.forEach((s, v) -> putIfPresent(values, s, v));
+        return ZebraConfig.from(values);
+    }
+
+    public static ZebraConfig load(Path file, Map<Setting, String> flags) throws IOException {
+        return load(file, System.getenv(), flags);
+    }
+
+    private static Path pathFromEnv(Map<String, String> env) {
+        String p = env.get(CONFIG_ENV);
+        return p == null || p.isBlank() ? null : Path.of(p);
+    }
+
+    private static Properties readProperties(Path file) throws IOException {
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            props.load(r);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file + ": configuration file not found");
+        }
+        return props;
+    }
+
+    /** A misspelt key would otherwise be ignored silently. */
+    private static void rejectUnknownKeys(Properties props, Path file) {
+        for (String key : props.stringPropertyNames()) {
+            boolean known = false;
+            for (Setting s : Setting.values()) {
+                known |= s.key().equals(key);
+            }
+            if (!known) {
+                throw new IllegalArgumentException(file + ": unknown setting '" + key + "'");
+            }
+        }
+    }
+
+    private static void putIfPresent(Map<Setting, String> values, Setting s, String v) {
+        if (v != null && !v.isBlank()) {
+            values.put(s, v.trim());
+        }
+    }
+}
