@@ -52,20 +52,27 @@ public final class WavReader {
             long size = Integer.toUnsignedLong(buf.getInt(pos + 4));
             int body = pos + 8;
             if (id.equals("fmt ")) {
+                requireComplete("fmt", body, size, bytes.length);
                 format = Format.parse(buf, body, size);
             } else if (id.equals("data")) {
                 if (format == null) {
                     throw new AudioFormatException("data chunk before fmt chunk");
                 }
-                if (body + size > bytes.length) {
-                    throw new AudioFormatException("truncated: data chunk declares " + size
-                            + " bytes, file holds " + (bytes.length - body));
-                }
+                requireComplete("data", body, size, bytes.length);
                 return format.decode(buf, body, (int) size);
             }
             pos = (int) Math.min(Integer.MAX_VALUE, body + size + (size & 1));
         }
         throw new AudioFormatException(format == null ? "no fmt chunk" : "no data chunk");
+    }
+
+    /** A chunk we must read whole; without this check a short fmt chunk ends in IndexOutOfBounds. */
+    private static void requireComplete(String chunk, int body, long size, int fileLength)
+            throws AudioFormatException {
+        if (body + size > fileLength) {
+            throw new AudioFormatException("truncated: " + chunk + " chunk declares " + size
+                    + " bytes, file holds " + (fileLength - body));
+        }
     }
 
     private static String tag(ByteBuffer buf, int pos) {

@@ -1,0 +1,78 @@
+package dev.zebrastream.audio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ResamplerTest {
+
+    static AudioClip sine(double hz, double amplitude, int rate, double seconds) {
+        float[] s = new float[(int) Math.round(rate * seconds)];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (float) (amplitude * Math.sin(2 * Math.PI * hz * i / rate));
+        }
+        return new AudioClip(s, rate);
+    }
+
+    /** Amplitude of the {@code hz} component over {@code [from, to)} by quadrature projection. */
+    static double amplitudeAt(float[] s, int rate, double hz, int from, int to) {
+        double re = 0;
+        double im = 0;
+        for (int i = from; i < to; i++) {
+            re += s[i] * Math.cos(2 * Math.PI * hz * i / rate);
+            im += s[i] * Math.sin(2 * Math.PI * hz * i / rate);
+        }
+        return 2 * Math.hypot(re, im) / (to - from);
+    }
+
+    static double rms(float[] s, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += s[i] * (double) s[i];
+        }
+        return Math.sqrt(sum / (to - from));
+    }
+
+    @Test
+    void sameRateReturnsTheClip() {
+        AudioClip clip = sine(440, 0.5, 16_000, 0.1);
+        assertSame(clip, Resampler.resample(clip, 16_000));
+    }
+
+    @Test
+    void downsamplingKeepsLengthFrequencyAndAmplitude() {
+        AudioClip out = Resampler.resample(sine(1000, 0.5, 44_100, 1.0), 16_000);
+        float[] s = out.samples();
+        assertEquals(16_000, out.sampleRate());
+        assertEquals(16_000, s.length);
+        // Away from the edges (filter start-up): the 1 kHz tone is all there is, at its amplitude.
+        int from = 800;
+        int to = 15_200;
+        double amplitude = amplitudeAt(s, 16_000, 1000, from, to);
+        assertEquals(0.5, amplitude, 0.005, "1 kHz amplitude");
+        assertEquals(0.5 / Math.sqrt(2), rms(s, from, to), 0.005, "rms: no other content");
+        assertTrue(amplitudeAt(s, 16_000, 1010, from, to) < 0.01, "energy sits at 1 kHz, not beside it");
+        float[] ideal = sine(1000, 0.5, 16_000, 1.0).samples();
+        for (int i = from; i < to; i++) {
+            assertEquals(ideal[i], s[i], 0.005, "no delay: sample " + i);
+        }
+    }
+
+    @Test
+    void upsamplingKeepsLengthAndAmplitude() {
+        AudioClip out = Resampler.resample(sine(440, 0.25, 16_000, 0.5), 48_000);
+        assertEquals(24_000, out.samples().length);
+        assertEquals(0.25, amplitudeAt(out.samples(), 48_000, 440, 2400, 21_600), 0.0025);
+    }
+
+    @Test
+    void toneAboveTheNewNyquistIsRemovedNotAliased() {
+        // 12 kHz at 48 kHz would alias to 4 kHz at 16 kHz without the anti-aliasing filter.
+        AudioClip out = Resampler.resample(sine(12_000, 0.5, 48_000, 1.0), 16_000);
+        float[] s = out.samples();
+        double residual = rms(s, 800, 15_200);
+        assertTrue(residual < 0.5 / Math.sqrt(2) * 1e-3, "12 kHz tone attenuated by > 60 dB, rms " + residual);
+    }
+}
