@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ClassifyCommand.class,
+            SynthCommand.class,
+            ZeroshotEvalCommand.class,
         })
 public final class ZebraCli implements Callable<Integer> {
 
