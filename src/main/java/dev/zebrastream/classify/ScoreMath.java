@@ -47,6 +47,23 @@ public final class ScoreMath {
         return z;
     }
 
+    /**
+     * ZEBRA's logit fusion {@code a * z_prompt + (1 - a) * z_zeroshot}; with no learned prompts
+     * ({@code promptUnit == null}) it is plain zero-shot.
+     */
+    public static double[] fusedLogits(float[] audioUnit, float[][] zeroShotUnit, float[][] promptUnit,
+                                       double a, double scale) {
+        double[] z = logits(audioUnit, zeroShotUnit, scale);
+        if (promptUnit == null) {
+            return z;
+        }
+        double[] zp = logits(audioUnit, promptUnit, scale);
+        for (int c = 0; c < z.length; c++) {
+            z[c] = a * zp[c] + (1 - a) * z[c];
+        }
+        return z;
+    }
+
     /** Numerically stable softmax (shifted by the maximum logit). */
     public static double[] softmax(double[] z) {
         double max = Double.NEGATIVE_INFINITY;

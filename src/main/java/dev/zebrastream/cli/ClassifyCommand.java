@@ -11,7 +11,7 @@ import dev.zebrastream.classify.LabelScore;
 import dev.zebrastream.classify.Prediction;
 import dev.zebrastream.classify.Windowing;
 import dev.zebrastream.classify.Windowing.Window;
-import dev.zebrastream.classify.ZeroShotClassifier;
+import dev.zebrastream.classify.Classifier;
 import dev.zebrastream.config.ZebraConfig;
 import dev.zebrastream.model.ClapModel;
 import java.io.PrintWriter;
@@ -67,7 +67,7 @@ final class ClassifyCommand implements Callable<Integer> {
         ZebraConfig config = modelOptions.config();
         try (ClapModel model = modelOptions.loadModel(config)) {
             List<String> labels = labelOptions.resolve(model.manifest().classes());
-            ZeroShotClassifier classifier = ZeroShotClassifier.forLabels(model, labels);
+            Classifier classifier = Classifier.zeroShot(model, labels);
             double win = window != null ? window : model.manifest().audio().windowSeconds();
             double step = hop != null ? hop : win;
             int failures = 0;
@@ -84,7 +84,7 @@ final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    private void classifyFile(ClapModel model, ZeroShotClassifier classifier, ZebraConfig config, Path file,
+    private void classifyFile(ClapModel model, Classifier classifier, ZebraConfig config, Path file,
                               double win, double step) throws Exception {
         AudioClip clip = WavReader.read(file);
         if (clip.samples().length == 0) {

@@ -1,7 +1,7 @@
 package dev.zebrastream.eval;
 
 import ai.onnxruntime.OrtException;
-import dev.zebrastream.classify.ZeroShotClassifier;
+import dev.zebrastream.classify.Classifier;
 import dev.zebrastream.model.ClapModel;
 import dev.zebrastream.synth.ClipRequest;
 import dev.zebrastream.synth.CorpusPlan;
@@ -62,7 +62,7 @@ public final class ZeroShotEvaluation {
 
     public ZeroShotReport run(List<DomainSpec> domains, int perClass, long seed) throws OrtException {
         List<String> labels = model.manifest().classes();
-        ZeroShotClassifier classifier = ZeroShotClassifier.forLabels(model, labels);
+        Classifier classifier = Classifier.zeroShot(model, labels);
         List<String> classes = renderableClasses();
         int rate = model.manifest().audio().sampleRate();
         double seconds = model.manifest().audio().windowSeconds();
