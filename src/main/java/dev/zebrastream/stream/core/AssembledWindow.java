@@ -1,0 +1,35 @@
+package dev.zebrastream.stream.core;
+
+/**
+ * One window of a sensor's mono audio. Sample indices count from the start of the segment
+ * at the segment's own rate, {@code endSample} exclusive.
+ *
+ * @param startCaptureMs       capture time of the first sample, from the nearest frame's capture time
+ * @param endCaptureMs         capture time just past the last sample
+ * @param latestFrameCaptureMs capture time of the newest frame that contributed samples; the
+ *                             frame-to-event latency is measured from here
+ * @param partial              true when the window is shorter than configured (silent sensor
+ *                             flushed, or its segment ended); it then holds only the samples it has
+ */
+public record AssembledWindow(
+        String sensorId,
+        long segment,
+        long startSample,
+        long endSample,
+        int sampleRate,
+        float[] samples,
+        long startCaptureMs,
+        long endCaptureMs,
+        long latestFrameCaptureMs,
+        boolean partial) {
+
+    /** This window's id, see {@link #windowId(String, long, long)}. */
+    public String id() {
+        return windowId(sensorId, segment, startSample);
+    }
+
+    /** {@code <sensor>:<segment>:<startSample>}: unique per window, used downstream for exactly-once checks. */
+    public static String windowId(String sensorId, long segment, long startSample) {
+        return sensorId + ":" + segment + ":" + startSample;
+    }
+}

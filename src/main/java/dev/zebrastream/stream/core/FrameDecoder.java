@@ -1,0 +1,101 @@
+package dev.zebrastream.stream.core;
+
+import dev.zebrastream.stream.core.InvalidFrameException.Reason;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Validates a {@link Frame} and mixes it down to mono floats. Every rejection carries a
+ * {@link Reason} code and a short message, because both end up in dead-letter headers.
+ */
+public final class FrameDecoder {
+
+    public static final int MIN_SAMPLE_RATE = 8_000;
+    public static final int MAX_SAMPLE_RATE = 192_000;
+    public static final int MAX_CHANNELS = 32;
+    public static final double DEFAULT_MAX_PAYLOAD_SECONDS = 10.0;
+
+    private final double maxPayloadSeconds;
+
+    public FrameDecoder() {
+        this(DEFAULT_MAX_PAYLOAD_SECONDS);
+    }
+
+    /** @param maxPayloadSeconds longest frame accepted, in seconds of audio at the frame's own rate */
+    public FrameDecoder(double maxPayloadSeconds) {
+        if (!(maxPayloadSeconds > 0)) {
+            throw new IllegalArgumentException("maxPayloadSeconds must be positive, got " + maxPayloadSeconds);
+        }
+        this.maxPayloadSeconds = maxPayloadSeconds;
+    }
+
+    public MonoFrame decode(Frame frame) throws InvalidFrameException {
+        return new MonoFrame(frame.sensorId(), frame.sequence(), frame.captureTimeMs(), frame.sampleRate(), toMono(frame));
+    }
+
+    /** Mono samples: the mean of the channels of each sample frame. */
+    public float[] toMono(Frame frame) throws InvalidFrameException {
+        validateHeader(frame);
+        int sampleFrames = validatePayloadSize(frame);
+        return mixDown(frame, sampleFrames);
+    }
+
+    private static void validateHeader(Frame frame) throws InvalidFrameException {
+        if (frame.sensorId() == null || frame.sensorId().isBlank()) {
+            throw new InvalidFrameException(Reason.MISSING_FIELD, "missing sensor id");
+        }
+        if (frame.encoding() == null) {
+            throw new InvalidFrameException(Reason.MISSING_FIELD, "missing sample encoding");
+        }
+        if (frame.sampleRate() < MIN_SAMPLE_RATE || frame.sampleRate() > MAX_SAMPLE_RATE) {
+            throw new InvalidFrameException(Reason.SAMPLE_RATE,
+                    "sample rate " + frame.sampleRate() + " Hz outside " + MIN_SAMPLE_RATE + ".." + MAX_SAMPLE_RATE);
+        }
+        if (frame.channels() < 1 || frame.channels() > MAX_CHANNELS) {
+            throw new InvalidFrameException(Reason.CHANNELS,
+                    "channel count " + frame.channels() + " outside 1.." + MAX_CHANNELS);
+        }
+    }
+
+    /** Returns the number of sample frames (one sample per channel) in the payload. */
+    private int validatePayloadSize(Frame frame) throws InvalidFrameException {
+        int length = frame.samples() == null ? 0 : frame.samples().length;
+        if (length == 0) {
+            throw new InvalidFrameException(Reason.EMPTY_PAYLOAD, "empty payload");
+        }
+        int bytesPerSampleFrame = frame.channels() * frame.encoding().bytesPerSample();
+        if (length % bytesPerSampleFrame != 0) {
+            throw new InvalidFrameException(Reason.MISALIGNED_PAYLOAD, "payload " + length
+                    + " bytes not a multiple of " + bytesPerSampleFrame + " (" + frame.channels() + " ch x "
+                    + frame.encoding().bytesPerSample() + " B)");
+        }
+        int sampleFrames = length / bytesPerSampleFrame;
+        double seconds = sampleFrames / (double) frame.sampleRate();
+        if (seconds > maxPayloadSeconds) {
+            throw new InvalidFrameException(Reason.OVERSIZED_PAYLOAD,
+                    String.format("payload %.2f s exceeds max %.2f s", seconds, maxPayloadSeconds));
+        }
+        return sampleFrames;
+    }
+
+    private static float[] mixDown(Frame frame, int sampleFrames) throws InvalidFrameException {
+        ByteBuffer payload = ByteBuffer.wrap(frame.samples()).order(ByteOrder.LITTLE_ENDIAN);
+        SampleEncoding encoding = frame.encoding();
+        int channels = frame.channels();
+        int width = encoding.bytesPerSample();
+        float[] mono = new float[sampleFrames];
+        for (int i = 0; i < sampleFrames; i++) {
+            float sum = 0f;
+            for (int c = 0; c < channels; c++) {
+                int index = i * channels + c;
+                float sample = encoding.read(payload, index * width);
+                if (!Float.isFinite(sample)) {
+                    throw new InvalidFrameException(Reason.NON_FINITE_SAMPLE, "non-finite sample at index " + index);
+                }
+                sum += sample;
+            }
+            mono[i] = sum / channels;
+        }
+        return mono;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.zebrastream.stream.core;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Shared framing for the per-sensor state kept in changelogged stores: a leading format byte
+ * (so a newer release can still read or knowingly reject older state) followed by a
+ * DataOutput body.
+ */
+final class StateBytes {
+
+    /** Upper bound on one stored float array, so a corrupt length cannot allocate gigabytes. */
+    private static final int MAX_FLOATS = 64 << 20;
+
+    @FunctionalInterface
+    interface Writer {
+        void write(DataOutput out) throws IOException;
+    }
+
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(DataInput in) throws IOException;
+    }
+
+    private StateBytes() {
+    }
+
+    static byte[] write(int format, Writer body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(format);
+            body.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("in-memory state serialisation failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reads state written by {@link #write}; unknown formats and truncated bytes are rejected. */
+    static <T> T read(byte[] bytes, int format, String what, Reader<T> body) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int found = in.readUnsignedByte();
+            if (found != format) {
+                throw new IllegalArgumentException(what + " state format " + found + " unsupported, expected " + format);
+            }
+            T value = body.read(in);
+            if (in.available() > 0) {
+                throw new IllegalArgumentException(what + " state has " + in.available() + " trailing bytes");
+            }
+            return value;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(what + " state is truncated or corrupt", e);
+        }
+    }
+
+    static void writeFloats(DataOutput out, float[] values) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.BIG_ENDIAN);
+        buffer.asFloatBuffer().put(values);
+        out.writeInt(values.length);
+        out.write(buffer.array());
+    }
+
+    static float[] readFloats(DataInput in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > MAX_FLOATS) {
+            throw new IOException("implausible float array length " + length);
+        }
+        byte[] raw = new byte[length * Float.BYTES];
+        in.readFully(raw);
+        float[] values = new float[length];
+        ByteBuffer.wrap(raw).order(ByteOrder.BIG_ENDIAN).asFloatBuffer().get(values);
+        return values;
+    }
+}
