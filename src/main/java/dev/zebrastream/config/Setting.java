@@ -3,12 +3,52 @@ package dev.zebrastream.config;
 import java.util.Locale;
 import java.util.Map;
 
-/** The documented settings: property key, environment variable, default and meaning. */
+/**
+ * The documented settings: property key, default and meaning. The environment variable is derived
+ * from the key ({@code window.hop.seconds} → {@code ZEBRA_WINDOW_HOP_SECONDS}). An empty default
+ * means "derived" (from the model manifest or another setting), as the description says.
+ */
 public enum Setting {
     MODEL_DIR("model.dir", "models/tiny-clap", "model directory (see docs/model-contract.md)"),
     DEVICE("device", "cpu", "inference device: cpu, cuda or cuda:N (falls back to cpu when CUDA is missing)"),
     INFERENCE_THREADS("inference.threads", "0", "ONNX Runtime intra-op threads; 0 = runtime default"),
-    BATCH_SIZE("batch.size", "16", "windows per audio-encoder batch");
+    BATCH_SIZE("batch.size", "16", "windows per audio-encoder batch"),
+
+    BOOTSTRAP("kafka.bootstrap", "", "Kafka bootstrap servers for run/produce/consume (demo: its embedded broker)"),
+    CLIENT_PROPERTIES("kafka.client.properties", "", "properties file passed through to every Kafka client (TLS, SASL)"),
+    APPLICATION_ID("application.id", "zebra-stream", "Kafka Streams application id (instances with the same id share work)"),
+    PROCESSING_GUARANTEE("processing.guarantee", "exactly_once_v2", "exactly_once_v2 or at_least_once"),
+    STREAM_THREADS("stream.threads", "1", "Kafka Streams threads per instance"),
+    COMMIT_INTERVAL_MS("commit.interval.ms", "200", "Streams commit interval (transaction length under exactly-once)"),
+    DATA_DIR("data.dir", "data", "where the embedded broker and Streams state live"),
+    PARTITIONS("topic.partitions", "3", "partitions of the sensor-keyed topics when they are created"),
+    TOPIC_FRAMES("topic.frames", "zebra.audio-frames", "topic of AudioFrame records from sensors"),
+    TOPIC_EVENTS("topic.events", "zebra.events", "topic of Classification events"),
+    TOPIC_POOL("topic.pool", "zebra.pool", "topic of uncertain PooledWindow records"),
+    TOPIC_LABELS("topic.labels", "zebra.labels", "compacted topic of human LabeledWindow records"),
+    TOPIC_PROMPTS("topic.prompts", "zebra.prompts", "compacted topic of PromptVectors"),
+    TOPIC_ALERTS("topic.alerts", "zebra.alerts", "topic of EntropyDriftAlert records"),
+    TOPIC_DLQ("topic.dlq", "zebra.dlq", "dead-letter topic: original bytes plus error headers"),
+
+    WINDOW_SECONDS("window.seconds", "", "window length in seconds; empty = the model's window"),
+    HOP_SECONDS("window.hop.seconds", "", "hop between windows in seconds; empty = the window length"),
+    REORDER_FRAMES("window.reorder.frames", "8", "frames held to repair reordering per sensor"),
+    MAX_GAP_SECONDS("window.max.gap.seconds", "0.5", "missing audio up to this is zero-filled; longer starts a new segment"),
+    IDLE_FLUSH_MS("window.idle.flush.ms", "5000", "a sensor silent this long has its partial window flushed"),
+    MAX_BATCH_WAIT_MS("batch.max.wait.ms", "250", "longest a ready window waits for its micro-batch to fill"),
+    TOP_K("classify.top.k", "3", "labels per Classification event"),
+    CLASSES("classify.classes", "", "comma-separated class list until a prompt set exists; empty = the model's classes"),
+    PROMPT_SET_ID("prompt.set.id", "default", "key of the prompt set this instance follows on the prompts topic"),
+    POOL_ENTROPY("pool.entropy.threshold", "0.5", "normalised entropy from which a window goes to the unlabeled pool"),
+    POOL_RATE("pool.rate.per.minute", "30", "pooled windows per sensor and minute (token bucket rate)"),
+    POOL_BURST("pool.burst", "5", "pooled windows per sensor in a burst"),
+    POOL_AUDIO("pool.include.audio", "true", "include the window's audio in PooledWindow records"),
+    DRIFT_ALPHA("drift.ewma.alpha", "0.1", "EWMA smoothing of per-sensor entropy"),
+    DRIFT_WARMUP("drift.warmup.windows", "50", "windows that set a sensor's entropy baseline"),
+    DRIFT_RAISE("drift.raise.delta", "0.15", "EWMA above baseline that raises a drift alert"),
+    DRIFT_RESOLVE("drift.resolve.delta", "0.05", "EWMA above baseline under which the alert resolves"),
+    DRIFT_MIN_WINDOWS("drift.min.windows", "5", "consecutive windows beyond a threshold before the state changes"),
+    METRICS_PORT("metrics.port", "9404", "Prometheus endpoint port (0 = off)");
 
     private final String key;
     private final String defaultValue;
@@ -38,11 +78,37 @@ public enum Setting {
     }
 
     int parseInt(Map<Setting, String> values) {
-        String raw = values.get(this);
+        return (int) parseNumber(values, true);
+    }
+
+    long parseLong(Map<Setting, String> values) {
+        return (long) parseNumber(values, true);
+    }
+
+    double parseDouble(Map<Setting, String> values) {
+        return parseNumber(values, false);
+    }
+
+    /** A derived setting's value, or NaN when left empty. */
+    double parseOptionalDouble(Map<Setting, String> values) {
+        return values.get(this).isBlank() ? Double.NaN : parseDouble(values);
+    }
+
+    boolean parseBoolean(Map<Setting, String> values) {
+        String raw = values.get(this).trim().toLowerCase(Locale.ROOT);
+        if (!raw.equals("true") && !raw.equals("false")) {
+            throw new IllegalArgumentException(key + " must be true or false, got '" + raw + "'");
+        }
+        return raw.equals("true");
+    }
+
+    private double parseNumber(Map<Setting, String> values, boolean whole) {
+        String raw = values.get(this).trim();
         try {
-            return Integer.parseInt(raw.trim());
+            return whole ? Long.parseLong(raw) : Double.parseDouble(raw);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, got '" + raw + "'");
+            throw new IllegalArgumentException(key + " must be " + (whole ? "a whole number" : "a number")
+                    + ", got '" + raw + "'");
         }
     }
 }

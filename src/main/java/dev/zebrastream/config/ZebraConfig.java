@@ -1,5 +1,6 @@
 package dev.zebrastream.config;
 
+import dev.zebrastream.broker.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,7 +14,12 @@ public record ZebraConfig(
         Path modelDir,
         String device,
         int intraOpThreads,
-        int batchSize) {
+        int batchSize,
+        KafkaSettings kafka,
+        Topics topics,
+        StreamSettings stream,
+        Path dataDir,
+        int metricsPort) {
 
     public ZebraConfig {
         if (batchSize < 1) {
@@ -23,14 +29,30 @@ public record ZebraConfig(
             throw new IllegalArgumentException("inference.threads must be 0 (runtime default) or positive, got "
                     + intraOpThreads);
         }
+        if (metricsPort < 0 || metricsPort > 65535) {
+            throw new IllegalArgumentException("metrics.port must be 0..65535, got " + metricsPort);
+        }
     }
 
-    static ZebraConfig from(Map<Setting, String> values) {
+    static ZebraConfig from(Map<Setting, String> v) {
         return new ZebraConfig(
-                resolveAgainstHome(Path.of(values.get(Setting.MODEL_DIR))),
-                values.get(Setting.DEVICE),
-                Setting.INFERENCE_THREADS.parseInt(values),
-                Setting.BATCH_SIZE.parseInt(values));
+                resolveAgainstHome(Path.of(v.get(Setting.MODEL_DIR))),
+                v.get(Setting.DEVICE),
+                Setting.INFERENCE_THREADS.parseInt(v),
+                Setting.BATCH_SIZE.parseInt(v),
+                KafkaSettings.from(v),
+                new Topics(v.get(Setting.TOPIC_FRAMES), v.get(Setting.TOPIC_EVENTS), v.get(Setting.TOPIC_POOL),
+                        v.get(Setting.TOPIC_LABELS), v.get(Setting.TOPIC_PROMPTS), v.get(Setting.TOPIC_ALERTS),
+                        v.get(Setting.TOPIC_DLQ)),
+                StreamSettings.from(v),
+                Path.of(v.get(Setting.DATA_DIR)),
+                Setting.METRICS_PORT.parseInt(v));
+    }
+
+    /** A copy with another bootstrap address (the demo points everything at its embedded broker). */
+    public ZebraConfig withBootstrap(String bootstrap) {
+        return new ZebraConfig(modelDir, device, intraOpThreads, batchSize, kafka.withBootstrap(bootstrap), topics,
+                stream, dataDir, metricsPort);
     }
 
     /**

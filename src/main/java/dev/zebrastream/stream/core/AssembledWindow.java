@@ -32,4 +32,28 @@ public record AssembledWindow(
     public static String windowId(String sensorId, long segment, long startSample) {
         return sensorId + ":" + segment + ":" + startSample;
     }
+
+    private static final int FORMAT = 1;
+
+    /** Bytes for a changelogged store (the classifier keeps windows there until their batch runs). */
+    public byte[] toBytes() {
+        return StateBytes.write(FORMAT, out -> {
+            out.writeUTF(sensorId);
+            out.writeLong(segment);
+            out.writeLong(startSample);
+            out.writeLong(endSample);
+            out.writeInt(sampleRate);
+            StateBytes.writeFloats(out, samples);
+            out.writeLong(startCaptureMs);
+            out.writeLong(endCaptureMs);
+            out.writeLong(latestFrameCaptureMs);
+            out.writeBoolean(partial);
+        });
+    }
+
+    public static AssembledWindow fromBytes(byte[] bytes) {
+        return StateBytes.read(bytes, FORMAT, "window", in -> new AssembledWindow(in.readUTF(), in.readLong(),
+                in.readLong(), in.readLong(), in.readInt(), StateBytes.readFloats(in), in.readLong(), in.readLong(),
+                in.readLong(), in.readBoolean()));
+    }
 }
