@@ -32,7 +32,7 @@ public final class SynthCommand implements Callable<Integer> {
                     + "or family-severity such as factory-2 (default: ${DEFAULT-VALUE}).")
     String domain;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Corpus seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Corpus seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--seconds", defaultValue = "2.0", paramLabel = "D", description = "Clip length in seconds (default: ${DEFAULT-VALUE}).")

@@ -92,9 +92,18 @@ final class AlarmSounds {
             double shape = style == 2 ? (cycle < 0.5 ? 0 : 1) : 0.5 - 0.5 * Math.cos(2 * Math.PI * cycle);
             freq[i] = (float) (style == 2 ? lo * (1 + shape * 0.35) : lo + (hi - lo) * shape);
         }
-        float[] tone = OnePole.lowpass(Osc.saw(freq, sr), rand.uniform(1800, 4000), sr);
+        float[] tone = Osc.harmonics(freq, sirenHarmonics(rand.uniform(1.0, 2.0)), sr);
         String kind = style == 0 ? "wailing" : style == 1 ? "yelping" : "two-tone";
         return Sound.of(Signals.multiply(tone, Env.gate(n, sr, 0.05, 0.05)), 0, kind, style == 0 ? "slow" : "fast");
+    }
+
+    /** Saw-like spectrum (1/k) with extra roll-off {@code tilt}; additive, so the sweep never aliases. */
+    private static double[] sirenHarmonics(double tilt) {
+        double[] amps = new double[10];
+        for (int k = 0; k < amps.length; k++) {
+            amps[k] = 1 / Math.pow(k + 1, tilt);
+        }
+        return amps;
     }
 
     /** Electronic trill between two tones, or a mechanical bell struck twenty times a second, in ring bursts. */

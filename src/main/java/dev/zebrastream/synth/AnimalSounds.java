@@ -19,7 +19,7 @@ final class AnimalSounds {
                         List.of("birdsong", "a songbird", "birds singing", "a small bird tweeting", "chirping birds"),
                         List.of("cheerful", "high-pitched", "melodic", "rapid", "sweet"),
                         "{adj} {noun}", "{noun} in the morning", "{noun} in a garden", "{noun} in the trees",
-                        "{adj} {noun} outdoors", "{n} quick chirps of {noun}"),
+                        "{adj} {noun} outdoors", "{noun}, {n} quick chirps in a row"),
                         AnimalSounds::bird),
                 new SynthSound("crickets", CaptionVocab.of("crickets",
                         List.of("crickets chirping", "a cricket", "insects chirping", "chirping insects", "cicadas"),

@@ -20,6 +20,8 @@ public final class SensorStream {
     private static final double MAX_GAP_S = 3.0;
     private static final double MIN_EVENT_S = 1.0;
     private static final double MAX_EVENT_S = 3.0;
+    private static final double MIN_EVENT_PEAK = 0.3;
+    private static final double MAX_EVENT_PEAK = 0.6;
     /** Self-noise of the sensor, so silent gaps are never digital zero. */
     private static final double NOISE_FLOOR = 3e-4;
 
@@ -109,8 +111,10 @@ public final class SensorStream {
         double eventSeconds = rand.uniform(MIN_EVENT_S, MAX_EVENT_S);
         String className = rand.pick(classes);
         LabeledClip event = synthesizer.render(className, DomainSpec.CLEAN, rand.nextLong(), sampleRate, eventSeconds);
-        float[] dry = new float[gap + event.clip().samples().length];
-        Signals.addInto(dry, event.clip().samples(), gap, 1);
+        // A narrow event level keeps the domain background (mixed relative to the event) steady across segments.
+        float[] eventSamples = Signals.normalizePeak(event.clip().samples(), rand.uniform(MIN_EVENT_PEAK, MAX_EVENT_PEAK));
+        float[] dry = new float[gap + eventSamples.length];
+        Signals.addInto(dry, eventSamples, gap, 1);
         Domain domain = domainAt(segmentStart).resolve(rand);
         float[] recorded = domain.apply(dry, sampleRate, rand).samples();
         Signals.addInto(recorded, Noise.pink(rand, recorded.length), 0, NOISE_FLOOR);

@@ -31,15 +31,6 @@ public final class Env {
         return out;
     }
 
-    /** Straight line from {@code from} to {@code to} over {@code n} samples. */
-    public static float[] ramp(int n, double from, double to) {
-        float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) (from + (to - from) * i / Math.max(1, n - 1));
-        }
-        return out;
-    }
-
     /** Exponential glide from {@code from} to {@code to}: pitch moves that sound even on a log scale. */
     public static float[] glide(int n, double from, double to) {
         float[] out = new float[n];

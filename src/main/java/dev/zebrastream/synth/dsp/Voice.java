@@ -18,11 +18,6 @@ public final class Voice {
     private Voice() {
     }
 
-    /** Number of vowels in the table, for callers that pick vowels by index. */
-    public static int vowelCount() {
-        return VOWELS.length;
-    }
-
     /** Formant {@code formant} (0..2) of vowel {@code vowel}, scaled by {@code tractScale}. */
     public static double formant(int vowel, int formant, double tractScale) {
         return VOWELS[vowel][formant] * tractScale;
