@@ -1,0 +1,156 @@
+package dev.zebrastream.stream;
+
+import ai.onnxruntime.OrtException;
+import dev.zebrastream.config.StreamSettings;
+import dev.zebrastream.metrics.StreamMetrics;
+import dev.zebrastream.stream.core.AssembledWindow;
+import dev.zebrastream.stream.core.DriftDetector;
+import dev.zebrastream.stream.core.DriftEvent;
+import dev.zebrastream.stream.core.PoolRateLimiter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Windows in, Classification events out, in micro-batches. A window waits in a changelogged
+ * "pending" store until its batch runs (full batch, or the wall-clock wait expires), so a window
+ * whose input offset was committed is never lost in memory: under exactly-once the store write,
+ * the events and the offsets commit together. Uncertain windows go to the pool (rate-limited per
+ * sensor); each sensor's entropy feeds its drift detector.
+ */
+final class ClassifyProcessor implements Processor<String, AssembledWindow, Object, Object> {
+
+    /** Store and sink names, fixed by the topology. */
+    record Names(String pending, String drift, String poolRate, String events, String pool, String alerts) {
+    }
+
+    private final WindowClassifier classifier;
+    private final PromptRegistry prompts;
+    private final StreamSettings settings;
+    private final int maxBatch;
+    private final String modelId;
+    private final StreamMetrics metrics;
+    private final Names names;
+    private ProcessorContext<Object, Object> context;
+    private KeyValueStore<Long, byte[]> pending;
+    private KeyValueStore<String, byte[]> drift;
+    private KeyValueStore<String, byte[]> poolRate;
+    private long nextKey;
+    private int pendingCount;
+
+    ClassifyProcessor(WindowClassifier classifier, PromptRegistry prompts, StreamSettings settings, int maxBatch,
+                      String modelId, StreamMetrics metrics, Names names) {
+        this.classifier = classifier;
+        this.prompts = prompts;
+        this.settings = settings;
+        this.maxBatch = maxBatch;
+        this.modelId = modelId;
+        this.metrics = metrics;
+        this.names = names;
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        this.context = context;
+        pending = context.getStateStore(names.pending());
+        drift = context.getStateStore(names.drift());
+        poolRate = context.getStateStore(names.poolRate());
+        // Keys are arrival order; resume after the last restored one so order survives a restart.
+        try (KeyValueIterator<Long, byte[]> it = pending.all()) {
+            while (it.hasNext()) {
+                nextKey = Math.max(nextKey, it.next().key + 1);
+                pendingCount++;
+            }
+        }
+        context.schedule(Duration.ofMillis(settings.maxBatchWaitMs()), PunctuationType.WALL_CLOCK_TIME,
+                now -> runBatch());
+    }
+
+    @Override
+    public void process(Record<String, AssembledWindow> record) {
+        pending.put(nextKey++, record.value().toBytes());
+        if (++pendingCount >= maxBatch) {
+            runBatch();
+        }
+    }
+
+    private void runBatch() {
+        if (pendingCount == 0) {
+            return;
+        }
+        List<KeyValue<Long, byte[]>> batch = new ArrayList<>();
+        try (KeyValueIterator<Long, byte[]> it = pending.all()) {
+            it.forEachRemaining(batch::add);
+        }
+        List<AssembledWindow> windows = batch.stream().map(kv -> AssembledWindow.fromBytes(kv.value)).toList();
+        long started = System.nanoTime();
+        List<ClassifiedWindow> results = classify(windows);
+        metrics.batch(windows.size(), (System.nanoTime() - started) / 1e9);
+        long now = context.currentSystemTimeMs();
+        for (ClassifiedWindow c : results) {
+            publish(c, now);
+        }
+        batch.forEach(kv -> pending.delete(kv.key));
+        pendingCount = 0;
+        metrics.promptVersion(prompts.current().version());
+    }
+
+    private List<ClassifiedWindow> classify(List<AssembledWindow> windows) {
+        try {
+            return classifier.classify(windows);
+        } catch (OrtException e) {
+            // Inference failing is not a property of one record: stop the task so the windows stay pending.
+            throw new StreamsException("inference failed on a batch of " + windows.size() + " windows", e);
+        }
+    }
+
+    private void publish(ClassifiedWindow c, long now) {
+        AssembledWindow w = c.window();
+        long timestamp = w.endCaptureMs();
+        context.forward(new Record<>(w.sensorId(), AvroMapping.toClassification(c, modelId, now), timestamp),
+                names.events());
+        metrics.classified(w.sensorId(), Math.max(0, now - w.latestFrameCaptureMs()) / 1000.0, c.prediction().entropy());
+        if (c.prediction().entropy() >= settings.poolEntropyThreshold() && poolAllows(w)) {
+            context.forward(new Record<>(w.sensorId(), AvroMapping.toPooled(c, settings.poolIncludesAudio(), now),
+                    timestamp), names.pool());
+            metrics.pooled();
+        }
+        observeDrift(w, c.prediction().entropy()).ifPresent(e -> {
+            context.forward(new Record<>(w.sensorId(), AvroMapping.toAlert(w.sensorId(), e, now), timestamp),
+                    names.alerts());
+            metrics.alert(e.kind().name());
+        });
+    }
+
+    private boolean poolAllows(AssembledWindow w) {
+        byte[] state = poolRate.get(w.sensorId());
+        PoolRateLimiter limiter = state == null ? new PoolRateLimiter(settings.poolRate())
+                : PoolRateLimiter.fromBytes(state, settings.poolRate());
+        boolean allowed = limiter.tryAcquire(w.endCaptureMs());
+        poolRate.put(w.sensorId(), limiter.toBytes());
+        return allowed;
+    }
+
+    private Optional<DriftEvent> observeDrift(AssembledWindow w, double entropy) {
+        byte[] state = drift.get(w.sensorId());
+        DriftDetector detector = state == null ? new DriftDetector(settings.drift())
+                : DriftDetector.fromBytes(state, settings.drift());
+        Optional<DriftEvent> event = detector.observe(Math.min(1.0, Math.max(0.0, entropy)), w.endCaptureMs());
+        drift.put(w.sensorId(), detector.toBytes());
+        return event;
+    }
+
+    @Override
+    public void close() {
+        // Pending windows stay in the changelogged store and run after the next start.
+    }
+}

@@ -1,0 +1,126 @@
+package dev.zebrastream.stream;
+
+import dev.zebrastream.avro.AudioFrame;
+import dev.zebrastream.metrics.StreamMetrics;
+import dev.zebrastream.stream.core.AssembledWindow;
+import dev.zebrastream.stream.core.AssemblerStats;
+import dev.zebrastream.stream.core.FrameDecoder;
+import dev.zebrastream.stream.core.InvalidFrameException;
+import dev.zebrastream.stream.core.MonoFrame;
+import dev.zebrastream.stream.core.WindowAssembler;
+import dev.zebrastream.stream.core.WindowConfig;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Frames in, assembled windows out. Decodes the Avro frame, validates it, and feeds the sensor's
+ * {@link WindowAssembler}, whose state lives in a changelogged store keyed by sensor id. A
+ * wall-clock punctuator flushes the partial window of a sensor that went silent. Anything that
+ * cannot be decoded goes to the dead-letter topic with its reason.
+ */
+final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Object> {
+
+    static final String STAGE = "frame-ingest";
+    private static final Duration FLUSH_CHECK = Duration.ofSeconds(1);
+
+    private final Deserializer<AudioFrame> frames;
+    private final FrameDecoder decoder = new FrameDecoder();
+    private final WindowConfig windowConfig;
+    private final StreamMetrics metrics;
+    private final String storeName;
+    private final String dlqSink;
+    private final String windowsChild;
+    private ProcessorContext<Object, Object> context;
+    private KeyValueStore<String, byte[]> assemblers;
+    private DeadLetters deadLetters;
+
+    FrameIngestProcessor(Deserializer<AudioFrame> frames, WindowConfig windowConfig, StreamMetrics metrics,
+                         String storeName, String windowsChild, String dlqSink) {
+        this.frames = frames;
+        this.windowConfig = windowConfig;
+        this.metrics = metrics;
+        this.storeName = storeName;
+        this.windowsChild = windowsChild;
+        this.dlqSink = dlqSink;
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        this.context = context;
+        this.assemblers = context.getStateStore(storeName);
+        this.deadLetters = new DeadLetters(context, dlqSink, metrics);
+        context.schedule(FLUSH_CHECK, PunctuationType.WALL_CLOCK_TIME, this::flushIdleSensors);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        MonoFrame frame;
+        try {
+            frame = decode(record);
+        } catch (SerializationException e) {
+            deadLetters.send(record, STAGE, "undecodable AudioFrame: " + e.getMessage());
+            return;
+        } catch (InvalidFrameException e) {
+            deadLetters.send(record, STAGE, "invalid frame (" + e.reason() + "): " + e.getMessage());
+            return;
+        }
+        metrics.frameAccepted();
+        WindowAssembler assembler = load(frame.sensorId());
+        AssemblerStats before = assembler.stats();
+        List<AssembledWindow> windows = assembler.offer(frame, context.currentSystemTimeMs());
+        metrics.assembly(before, assembler.stats());
+        assemblers.put(frame.sensorId(), assembler.toBytes());
+        forward(windows);
+    }
+
+    private MonoFrame decode(Record<byte[], byte[]> record) throws InvalidFrameException {
+        if (record.value() == null) {
+            throw new SerializationException("record has no value");
+        }
+        AudioFrame frame = frames.deserialize(null, record.value());
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        if (!frame.getSensorId().equals(key)) {
+            // Partitioning by key is what keeps one sensor's frames on one assembler.
+            throw new SerializationException("record key '" + key + "' differs from sensor_id '"
+                    + frame.getSensorId() + "'");
+        }
+        return decoder.decode(AvroMapping.toFrame(frame));
+    }
+
+    private WindowAssembler load(String sensorId) {
+        byte[] state = assemblers.get(sensorId);
+        return state == null ? new WindowAssembler(sensorId, windowConfig) : WindowAssembler.fromBytes(state, windowConfig);
+    }
+
+    /** Collects first and writes after, so the store is not modified under its own iterator. */
+    private void flushIdleSensors(long now) {
+        List<WindowAssembler> flushed = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = assemblers.all()) {
+            while (it.hasNext()) {
+                WindowAssembler assembler = WindowAssembler.fromBytes(it.next().value, windowConfig);
+                List<AssembledWindow> windows = assembler.flush(now);
+                if (!windows.isEmpty()) {
+                    flushed.add(assembler);
+                    forward(windows);
+                }
+            }
+        }
+        flushed.forEach(a -> assemblers.put(a.sensorId(), a.toBytes()));
+    }
+
+    private void forward(List<AssembledWindow> windows) {
+        for (AssembledWindow w : windows) {
+            context.forward(new Record<>(w.sensorId(), w, w.latestFrameCaptureMs()), windowsChild);
+        }
+    }
+}
