@@ -12,7 +12,7 @@ import java.util.Set;
 /** How to reach Kafka and run the Streams application. */
 public record KafkaSettings(
         String bootstrap,
-        Path clientProperties,
+        Path clientPropertiesFile,
         String applicationId,
         String processingGuarantee,
         int streamThreads,
@@ -40,7 +40,7 @@ public record KafkaSettings(
     }
 
     KafkaSettings withBootstrap(String address) {
-        return new KafkaSettings(address, clientProperties, applicationId, processingGuarantee, streamThreads,
+        return new KafkaSettings(address, clientPropertiesFile, applicationId, processingGuarantee, streamThreads,
                 commitIntervalMs, partitions);
     }
 
@@ -53,11 +53,11 @@ public record KafkaSettings(
             throw new IllegalArgumentException("no Kafka bootstrap address: pass --bootstrap HOST:PORT or set kafka.bootstrap");
         }
         Properties p = new Properties();
-        if (clientProperties != null) {
-            try (Reader r = Files.newBufferedReader(clientProperties)) {
+        if (clientPropertiesFile != null) {
+            try (Reader r = Files.newBufferedReader(clientPropertiesFile)) {
                 p.load(r);
             } catch (NoSuchFileException e) {
-                throw new NoSuchFileException(clientProperties + ": Kafka client properties file not found");
+                throw new NoSuchFileException(clientPropertiesFile + ": Kafka client properties file not found");
             }
         }
         p.put("bootstrap.servers", bootstrap);

@@ -1,6 +1,7 @@
 package dev.zebrastream.stream;
 
 import ai.onnxruntime.OrtException;
+import dev.zebrastream.avro.PromptVectors;
 import dev.zebrastream.config.StreamSettings;
 import dev.zebrastream.metrics.StreamMetrics;
 import dev.zebrastream.stream.core.AssembledWindow;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -30,7 +32,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class ClassifyProcessor implements Processor<String, AssembledWindow, Object, Object> {
 
     /** Store and sink names, fixed by the topology. */
-    record Names(String pending, String drift, String poolRate, String events, String pool, String alerts) {
+    record Names(String pending, String drift, String poolRate, String prompts, String events, String pool,
+                 String alerts) {
     }
 
     private final WindowClassifier classifier;
@@ -40,6 +43,7 @@ final class ClassifyProcessor implements Processor<String, AssembledWindow, Obje
     private final String modelId;
     private final StreamMetrics metrics;
     private final Names names;
+    private final Deserializer<PromptVectors> promptDeserializer;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<Long, byte[]> pending;
     private KeyValueStore<String, byte[]> drift;
@@ -48,7 +52,7 @@ final class ClassifyProcessor implements Processor<String, AssembledWindow, Obje
     private int pendingCount;
 
     ClassifyProcessor(WindowClassifier classifier, PromptRegistry prompts, StreamSettings settings, int maxBatch,
-                      String modelId, StreamMetrics metrics, Names names) {
+                      String modelId, StreamMetrics metrics, Names names, Deserializer<PromptVectors> promptDeserializer) {
         this.classifier = classifier;
         this.prompts = prompts;
         this.settings = settings;
@@ -56,6 +60,7 @@ final class ClassifyProcessor implements Processor<String, AssembledWindow, Obje
         this.modelId = modelId;
         this.metrics = metrics;
         this.names = names;
+        this.promptDeserializer = promptDeserializer;
     }
 
     @Override
@@ -71,8 +76,21 @@ final class ClassifyProcessor implements Processor<String, AssembledWindow, Obje
                 pendingCount++;
             }
         }
+        seedPrompts(context);
         context.schedule(Duration.ofMillis(settings.maxBatchWaitMs()), PunctuationType.WALL_CLOCK_TIME,
                 now -> runBatch());
+    }
+
+    /**
+     * A restored global store is loaded without passing through {@link PromptUpdateProcessor}, so
+     * after a (re)start the registry picks up the latest version from the store itself.
+     */
+    private void seedPrompts(ProcessorContext<Object, Object> context) {
+        KeyValueStore<String, byte[]> store = context.getStateStore(names.prompts());
+        byte[] latest = store.get(prompts.promptSetId());
+        if (latest != null) {
+            PromptUpdateProcessor.PromptInstaller.install(prompts, promptDeserializer, latest);
+        }
     }
 
     @Override

@@ -1,0 +1,85 @@
+package dev.zebrastream.stream;
+
+import dev.zebrastream.avro.AudioFrame;
+import dev.zebrastream.avro.Classification;
+import dev.zebrastream.avro.EntropyDriftAlert;
+import dev.zebrastream.avro.PooledWindow;
+import dev.zebrastream.avro.PromptVectors;
+import dev.zebrastream.broker.Topics;
+import dev.zebrastream.config.StreamSettings;
+import dev.zebrastream.metrics.StreamMetrics;
+import dev.zebrastream.serde.AvroSerdes;
+import dev.zebrastream.stream.core.WindowConfig;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The classifier topology:
+ * <pre>
+ * frames ─▶ frame-ingest ─▶ classify ─▶ events
+ *              │               ├──────▶ pool     (uncertain windows, rate-limited)
+ *              └─▶ dlq         └──────▶ alerts   (entropy drift raised / resolved)
+ * prompts ─▶ prompt-update (global store; hot-swaps the prompt registry)
+ * </pre>
+ */
+public final class ZebraTopology {
+
+    public static final String ASSEMBLERS = "assemblers";
+    public static final String PENDING = "pending-windows";
+    public static final String DRIFT = "drift";
+    public static final String POOL_RATE = "pool-rate";
+    public static final String PROMPTS = "prompts";
+    /** Largest changelog record: a window or assembler state of several seconds of float audio. */
+    static final int MAX_STATE_BYTES = 8 * 1024 * 1024;
+
+    private ZebraTopology() {
+    }
+
+    /** What the processors need besides topic names. */
+    public record Parts(WindowClassifier classifier, PromptRegistry prompts, StreamSettings settings,
+                        WindowConfig windows, int maxBatch, String modelId, StreamMetrics metrics) {
+    }
+
+    public static Topology build(Topics topics, Parts parts) {
+        Topology t = new Topology();
+        t.addSource("frames", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), topics.audioFrames());
+        t.addProcessor("frame-ingest", () -> new FrameIngestProcessor(AvroSerdes.of(AudioFrame.class).deserializer(),
+                parts.windows(), parts.metrics(), ASSEMBLERS, "classify", "dlq"), "frames");
+        ClassifyProcessor.Names names = new ClassifyProcessor.Names(PENDING, DRIFT, POOL_RATE, PROMPTS, "events", "pool",
+                "alerts");
+        t.addProcessor("classify", () -> new ClassifyProcessor(parts.classifier(), parts.prompts(), parts.settings(),
+                parts.maxBatch(), parts.modelId(), parts.metrics(), names,
+                AvroSerdes.of(PromptVectors.class).deserializer()), "frame-ingest");
+        t.addSink("events", topics.events(), Serdes.String().serializer(),
+                AvroSerdes.of(Classification.class).serializer(), "classify");
+        t.addSink("pool", topics.pool(), Serdes.String().serializer(), AvroSerdes.of(PooledWindow.class).serializer(),
+                "classify");
+        t.addSink("alerts", topics.alerts(), Serdes.String().serializer(),
+                AvroSerdes.of(EntropyDriftAlert.class).serializer(), "classify");
+        t.addSink("dlq", topics.deadLetters(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(),
+                "frame-ingest");
+        t.addStateStore(bytesStore(ASSEMBLERS, Serdes.String()), "frame-ingest");
+        t.addStateStore(bytesStore(PENDING, Serdes.Long()), "classify");
+        t.addStateStore(bytesStore(DRIFT, Serdes.String()), "classify");
+        t.addStateStore(bytesStore(POOL_RATE, Serdes.String()), "classify");
+        t.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PROMPTS), Serdes.String(), Serdes.ByteArray())
+                        .withLoggingDisabled(),
+                "prompts-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.prompts(),
+                "prompt-update", () -> new PromptUpdateProcessor(parts.prompts(),
+                        AvroSerdes.of(PromptVectors.class).deserializer(), PROMPTS));
+        return t;
+    }
+
+    /** A changelogged RocksDB store of byte values whose changelog accepts multi-second audio records. */
+    private static <K> StoreBuilder<KeyValueStore<K, byte[]>> bytesStore(String name, org.apache.kafka.common.serialization.Serde<K> keys) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, Serdes.ByteArray())
+                .withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_STATE_BYTES)))
+                .withCachingDisabled();
+    }
+}
