@@ -31,8 +31,11 @@ final class ModelOptions {
     @Option(names = "--batch-size", paramLabel = "N", description = "windows per inference batch (default: 16)")
     String batchSize;
 
+    /** Settings a command sets from its own flags (e.g. --bootstrap, --data-dir). */
+    final Map<Setting, String> extra = new EnumMap<>(Setting.class);
+
     ZebraConfig config() throws IOException {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        Map<Setting, String> flags = new EnumMap<>(extra);
         putIfSet(flags, Setting.MODEL_DIR, modelDir);
         putIfSet(flags, Setting.DEVICE, device);
         putIfSet(flags, Setting.INFERENCE_THREADS, threads);

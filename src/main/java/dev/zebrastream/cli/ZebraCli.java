@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ClassifyCommand.class,
             SynthCommand.class,
             ZeroshotEvalCommand.class,
+            DemoCommand.class,
         })
 public final class ZebraCli implements Callable<Integer> {
 
