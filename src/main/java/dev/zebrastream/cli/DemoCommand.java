@@ -9,8 +9,6 @@ import dev.zebrastream.demo.FleetSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,43 +66,23 @@ final class DemoCommand implements Callable<Integer> {
                 summary.onAlert(alert);
             }
         };
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        // On Ctrl-C the JVM halts once its hooks return, so the hook waits for the clean shutdown below.
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            awaitQuietly(closed);
-        }, "demo-shutdown");
         long started = System.nanoTime();
-        try (Demo demo = Demo.start(config, sensors, seed, listener)) {
-            Runtime.getRuntime().addShutdownHook(hook);
-            out.println("broker " + demo.bootstrapServers() + "; " + sensors + " sensors publishing; Ctrl-C to stop");
-            out.flush();
-            long deadline = duration == null ? Long.MAX_VALUE : started + (long) (duration * 1e9);
-            while (!stop.await(REFRESH_MS, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
-                if (!json) {
-                    out.print(summary.render((System.nanoTime() - started) / 1e9));
-                    out.println();
-                }
+        long deadline = duration == null ? Long.MAX_VALUE : started + (long) (duration * 1e9);
+        try (Interruption interruption = new Interruption()) {
+            try (Demo demo = Demo.start(config, sensors, seed, listener)) {
+                out.println("broker " + demo.bootstrapServers() + "; " + sensors + " sensors publishing; Ctrl-C to stop");
                 out.flush();
+                while (!interruption.await(REFRESH_MS) && System.nanoTime() < deadline) {
+                    if (!json) {
+                        out.println(summary.render((System.nanoTime() - started) / 1e9));
+                    }
+                    out.flush();
+                }
             }
-        } finally {
-            closed.countDown();
-        }
-        if (stop.getCount() > 0) {
-            Runtime.getRuntime().removeShutdownHook(hook);
         }
         out.println("demo stopped");
         out.flush();
         return 0;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static Demo.Listener jsonPrinter(PrintWriter out) {

@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
             SynthCommand.class,
             ZeroshotEvalCommand.class,
             DemoCommand.class,
+            RunCommand.class,
+            BrokerCommand.class,
+            ProduceCommand.class,
+            ConsumeCommand.class,
         })
 public final class ZebraCli implements Callable<Integer> {
 

@@ -1,0 +1,127 @@
+package dev.zebrastream.cli;
+
+import dev.zebrastream.audio.AudioClip;
+import dev.zebrastream.audio.WavReader;
+import dev.zebrastream.config.ZebraConfig;
+import dev.zebrastream.sensor.ClipFrames;
+import dev.zebrastream.sensor.FramePublisher;
+import dev.zebrastream.sensor.FrameSource;
+import dev.zebrastream.sensor.MicrophoneFrames;
+import dev.zebrastream.sensor.SensorProfile;
+import dev.zebrastream.sensor.SimulatedSensor;
+import dev.zebrastream.stream.core.Frame;
+import dev.zebrastream.stream.core.SampleEncoding;
+import dev.zebrastream.synth.DomainSpec;
+import dev.zebrastream.synth.SensorStream;
+import dev.zebrastream.synth.SoundCatalog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code zebra produce}: publish one sensor's audio frames from WAV files, the generator or a microphone. */
+@Command(name = "produce", mixinStandardHelpOptions = true,
+        description = "Publish AudioFrame records for one sensor, at real time (default) or as fast as possible.")
+final class ProduceCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOptions configOptions;
+
+    @Mixin
+    KafkaOptions kafkaOptions;
+
+    @Option(names = "--sensor", required = true, paramLabel = "ID", description = "sensor id (the record key)")
+    String sensor;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Parameters(paramLabel = "FILE.wav", arity = "1..*", description = "WAV files to play back in order")
+        List<Path> files;
+
+        @Option(names = "--synth", description = "generated audio: random events from the sound generator")
+        boolean synth;
+
+        @Option(names = "--mic", description = "the default microphone (16 kHz mono)")
+        boolean mic;
+    }
+
+    @Option(names = "--classes", paramLabel = "a,b", description = "with --synth: classes to draw events from (default: all)")
+    String classes;
+
+    @Option(names = "--seconds", defaultValue = "60", paramLabel = "S", description = "with --synth: audio length (default: 60)")
+    double seconds;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "with --synth: generator seed (default: 1)")
+    long seed;
+
+    @Option(names = "--frame-ms", defaultValue = "100", paramLabel = "MS", description = "frame length (default: 100)")
+    int frameMs;
+
+    @Option(names = "--fast", description = "publish as fast as possible instead of at real time")
+    boolean fast;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (frameMs < 1 || seconds <= 0) {
+            throw new IllegalArgumentException("--frame-ms and --seconds must be positive");
+        }
+        kafkaOptions.applyTo(configOptions);
+        ZebraConfig config = configOptions.config();
+        long published = 0;
+        try (Interruption interruption = new Interruption();
+             FramePublisher publisher = new FramePublisher(config.kafka().clientProperties(), config.topics().audioFrames())) {
+            FrameSource frames = openSource();
+            for (Optional<Frame> f = frames.next(); f.isPresent() && !interruption.requested(); f = frames.next()) {
+                if (!fast) {
+                    interruption.await(f.get().captureTimeMs() - System.currentTimeMillis());
+                }
+                publisher.publish(f.get());
+                published++;
+            }
+            publisher.flush();
+            if (frames instanceof MicrophoneFrames mic) {
+                mic.close();
+            }
+            spec.commandLine().getOut().printf("published %d frames for sensor %s (%d failed)%n", published, sensor,
+                    publisher.failures());
+            return publisher.failures() == 0 ? 0 : 1;
+        }
+    }
+
+    private FrameSource openSource() throws Exception {
+        double frameSeconds = frameMs / 1000.0;
+        long now = System.currentTimeMillis();
+        if (source.mic) {
+            return MicrophoneFrames.open(sensor, frameSeconds);
+        }
+        if (source.synth) {
+            List<String> names = classes == null ? SoundCatalog.standard().classNames()
+                    : Arrays.stream(classes.split(",")).map(String::trim).toList();
+            int rate = 16_000;
+            SimulatedSensor s = new SimulatedSensor(sensor,
+                    new SensorProfile(rate, 1, SampleEncoding.PCM_S16LE, (int) Math.round(frameSeconds * rate)),
+                    new SensorStream(seed, rate, DomainSpec.CLEAN, names, List.of()), now);
+            long limit = Math.round(seconds * rate);
+            return () -> s.stream().position() < limit ? Optional.of(s.nextFrame()) : Optional.empty();
+        }
+        List<AudioClip> clips = new ArrayList<>();
+        for (Path file : source.files) {
+            clips.add(WavReader.read(file));
+        }
+        return new ClipFrames(sensor, clips, frameSeconds, now);
+    }
+}

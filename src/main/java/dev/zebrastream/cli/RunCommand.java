@@ -1,0 +1,48 @@
+package dev.zebrastream.cli;
+
+import dev.zebrastream.config.Setting;
+import dev.zebrastream.config.ZebraConfig;
+import dev.zebrastream.model.ClapModel;
+import dev.zebrastream.service.ClassifierService;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code zebra run}: the classifier topology against an existing Kafka cluster, until Ctrl-C. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the classifier against an existing Kafka cluster (start more instances with the same "
+                + "application id to scale out).")
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Mixin
+    KafkaOptions kafkaOptions;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "local state directory (default: ./data)")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        kafkaOptions.applyTo(modelOptions);
+        if (dataDir != null) {
+            modelOptions.extra.put(Setting.DATA_DIR, dataDir.toString());
+        }
+        ZebraConfig config = modelOptions.config();
+        config.kafka().clientProperties();
+        try (Interruption interruption = new Interruption()) {
+            try (ClapModel model = modelOptions.loadModel(config);
+                 ClassifierService service = ClassifierService.start(config, model)) {
+                while (!interruption.await(1_000)) {
+                    if (service.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR) {
+                        return 1;
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+}
