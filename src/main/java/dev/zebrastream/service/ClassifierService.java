@@ -5,9 +5,7 @@ import dev.zebrastream.metrics.MetricsServer;
 import dev.zebrastream.metrics.StreamMetrics;
 import dev.zebrastream.model.ClapModel;
 import dev.zebrastream.stream.PromptRegistry;
-import dev.zebrastream.stream.WindowClassifier;
 import dev.zebrastream.stream.ZebraTopology;
-import dev.zebrastream.stream.core.WindowConfig;
 import dev.zebrastream.broker.TopicAdmin;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
@@ -47,7 +45,7 @@ public final class ClassifierService implements AutoCloseable {
         StreamMetrics metrics = new StreamMetrics(new PrometheusRegistry());
         List<String> classes = config.stream().classesOr(model.manifest().classes());
         PromptRegistry prompts = new PromptRegistry(model, config.stream().promptSetId(), classes);
-        Topology topology = ZebraTopology.build(config.topics(), parts(config, model, prompts, metrics));
+        Topology topology = ZebraTopology.build(config.topics(), ZebraTopology.parts(config, model, prompts, metrics));
         KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.of(config));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed: {}", e.toString());
@@ -60,16 +58,6 @@ public final class ClassifierService implements AutoCloseable {
                 config.kafka().bootstrap(), classes.size(),
                 server == null ? "off" : "http://127.0.0.1:" + server.port() + "/metrics");
         return new ClassifierService(streams, server, prompts);
-    }
-
-    static ZebraTopology.Parts parts(ZebraConfig config, ClapModel model, PromptRegistry prompts, StreamMetrics metrics) {
-        double modelWindow = model.manifest().audio().windowSeconds();
-        var s = config.stream();
-        WindowConfig windows = new WindowConfig(s.windowSecondsOr(modelWindow), s.hopSecondsOr(modelWindow),
-                s.reorderFrames(), s.maxGapSeconds(), WindowConfig.DEFAULT_MAX_BUFFERED_SECONDS, s.idleFlushMs());
-        WindowClassifier classifier = new WindowClassifier(model, prompts, config.batchSize(), s.topK());
-        return new ZebraTopology.Parts(classifier, prompts, s, windows, config.batchSize(),
-                model.manifest().fingerprint(), metrics);
     }
 
     public KafkaStreams.State state() {

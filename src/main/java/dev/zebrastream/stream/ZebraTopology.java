@@ -7,6 +7,8 @@ import dev.zebrastream.avro.PooledWindow;
 import dev.zebrastream.avro.PromptVectors;
 import dev.zebrastream.broker.Topics;
 import dev.zebrastream.config.StreamSettings;
+import dev.zebrastream.config.ZebraConfig;
+import dev.zebrastream.model.ClapModel;
 import dev.zebrastream.metrics.StreamMetrics;
 import dev.zebrastream.serde.AvroSerdes;
 import dev.zebrastream.stream.core.WindowConfig;
@@ -43,6 +45,16 @@ public final class ZebraTopology {
     /** What the processors need besides topic names. */
     public record Parts(WindowClassifier classifier, PromptRegistry prompts, StreamSettings settings,
                         WindowConfig windows, int maxBatch, String modelId, StreamMetrics metrics) {
+    }
+
+    /** The parts for a configuration and a loaded model; window sizes default to the model's. */
+    public static Parts parts(ZebraConfig config, ClapModel model, PromptRegistry prompts, StreamMetrics metrics) {
+        double modelWindow = model.manifest().audio().windowSeconds();
+        StreamSettings s = config.stream();
+        WindowConfig windows = new WindowConfig(s.windowSecondsOr(modelWindow), s.hopSecondsOr(modelWindow),
+                s.reorderFrames(), s.maxGapSeconds(), WindowConfig.DEFAULT_MAX_BUFFERED_SECONDS, s.idleFlushMs());
+        WindowClassifier classifier = new WindowClassifier(model, prompts, config.batchSize(), s.topK());
+        return new Parts(classifier, prompts, s, windows, config.batchSize(), model.manifest().fingerprint(), metrics);
     }
 
     public static Topology build(Topics topics, Parts parts) {

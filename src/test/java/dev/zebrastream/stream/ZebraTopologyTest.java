@@ -1,0 +1,316 @@
+package dev.zebrastream.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zebrastream.avro.AudioFrame;
+import dev.zebrastream.avro.Classification;
+import dev.zebrastream.avro.DriftState;
+import dev.zebrastream.avro.EntropyDriftAlert;
+import dev.zebrastream.avro.PooledWindow;
+import dev.zebrastream.avro.PromptVectors;
+import dev.zebrastream.config.Setting;
+import dev.zebrastream.config.ZebraConfig;
+import dev.zebrastream.metrics.StreamMetrics;
+import dev.zebrastream.model.ClapModel;
+import dev.zebrastream.prompt.PromptSet;
+import dev.zebrastream.sensor.SensorProfile;
+import dev.zebrastream.sensor.SimulatedSensor;
+import dev.zebrastream.serde.AvroSerdes;
+import dev.zebrastream.stream.core.AssembledWindow;
+import dev.zebrastream.stream.core.Frame;
+import dev.zebrastream.stream.core.FrameDecoder;
+import dev.zebrastream.stream.core.SampleEncoding;
+import dev.zebrastream.stream.core.WindowAssembler;
+import dev.zebrastream.synth.DomainSpec;
+import dev.zebrastream.synth.SensorStream;
+import dev.zebrastream.testing.TestConfigs;
+import dev.zebrastream.testing.TestModels;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The topology on TopologyTestDriver with the real shipped model: windowing, routing, drift, prompts, DLQ. */
+class ZebraTopologyTest {
+
+    private static final List<String> CLASSES = List.of("siren", "dog barking", "rain", "church bell", "drill");
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private ZebraConfig config;
+    private PromptRegistry registry;
+    private TestInputTopic<byte[], byte[]> frames;
+    private TestInputTopic<String, byte[]> prompts;
+    private TestOutputTopic<String, Classification> events;
+    private TestOutputTopic<String, PooledWindow> pool;
+    private TestOutputTopic<String, EntropyDriftAlert> alerts;
+    private TestOutputTopic<byte[], byte[]> dlq;
+
+    private void start(Map<Setting, String> overrides) throws Exception {
+        Map<Setting, String> s = new EnumMap<>(Setting.class);
+        s.put(Setting.IDLE_FLUSH_MS, "1000");
+        s.put(Setting.MAX_BATCH_WAIT_MS, "100");
+        s.put(Setting.BATCH_SIZE, "4");
+        s.put(Setting.CLASSES, String.join(",", CLASSES));
+        s.putAll(overrides);
+        config = TestConfigs.with(s);
+        ClapModel model = TestModels.tinyClap();
+        registry = new PromptRegistry(model, config.stream().promptSetId(), config.stream().classesOr(List.of()));
+        var parts = ZebraTopology.parts(config, model, registry, new StreamMetrics(new PrometheusRegistry()));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(ZebraTopology.build(config.topics(), parts), props);
+        frames = driver.createInputTopic(config.topics().audioFrames(), new ByteArraySerializer(), new ByteArraySerializer());
+        prompts = driver.createInputTopic(config.topics().prompts(), new StringSerializer(), new ByteArraySerializer());
+        events = driver.createOutputTopic(config.topics().events(), new StringDeserializer(), avro(Classification.class));
+        pool = driver.createOutputTopic(config.topics().pool(), new StringDeserializer(), avro(PooledWindow.class));
+        alerts = driver.createOutputTopic(config.topics().alerts(), new StringDeserializer(), avro(EntropyDriftAlert.class));
+        dlq = driver.createOutputTopic(config.topics().deadLetters(), new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+    }
+
+    private static <T extends org.apache.avro.specific.SpecificRecord> Deserializer<T> avro(Class<T> type) {
+        return AvroSerdes.of(type).deserializer();
+    }
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    private void send(Frame f) {
+        byte[] value = AvroSerdes.of(AudioFrame.class).serializer().serialize(null, AvroMapping.toAvro(f));
+        frames.pipeInput(f.sensorId().getBytes(StandardCharsets.UTF_8), value);
+    }
+
+    /** Lets idle sensors flush and pending batches run. */
+    private void settle() {
+        driver.advanceWallClockTime(Duration.ofSeconds(3));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+    }
+
+    private static SimulatedSensor sensor(String id, SensorProfile profile, long seed) {
+        return new SimulatedSensor(id, profile, new SensorStream(seed, profile.sampleRate(), DomainSpec.CLEAN, CLASSES,
+                List.of()), 1_000_000);
+    }
+
+    private static List<Frame> frames(SimulatedSensor s, double seconds) {
+        List<Frame> out = new ArrayList<>();
+        while (s.stream().position() < seconds * s.profile().sampleRate()) {
+            out.add(s.nextFrame());
+        }
+        return out;
+    }
+
+    /** What the plain core produces for the same frames, for comparison with the topology's output. */
+    private List<String> expectedWindowIds(List<Frame> sent, ZebraConfig c) throws Exception {
+        var windows = ZebraTopology.parts(c, TestModels.tinyClap(), registry,
+                new StreamMetrics(new PrometheusRegistry())).windows();
+        WindowAssembler assembler = new WindowAssembler(sent.get(0).sensorId(), windows);
+        List<AssembledWindow> out = new ArrayList<>();
+        for (Frame f : sent) {
+            out.addAll(assembler.offer(new FrameDecoder().decode(f), 0));
+        }
+        out.addAll(assembler.flush(Long.MAX_VALUE / 2));
+        return out.stream().map(AssembledWindow::id).toList();
+    }
+
+    @Test
+    void oddFrameSizesAndMixedRatesGiveEveryWindowOnce() throws Exception {
+        start(Map.of());
+        List<Frame> a = frames(sensor("a", new SensorProfile(16_000, 1, SampleEncoding.PCM_S16LE, 333), 1), 3.2);
+        List<Frame> b = frames(sensor("b", new SensorProfile(44_100, 2, SampleEncoding.PCM_S24LE, 1_001), 2), 3.2);
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            if (i < a.size()) {
+                send(a.get(i));
+            }
+            if (i < b.size()) {
+                send(b.get(i));
+            }
+        }
+        settle();
+        List<Classification> out = events.readValuesToList();
+        List<String> ids = out.stream().map(Classification::getWindowId).toList();
+        List<String> expected = new ArrayList<>(expectedWindowIds(a, config));
+        expected.addAll(expectedWindowIds(b, config));
+        assertEquals(expected.stream().sorted().toList(), ids.stream().sorted().toList());
+        assertTrue(ids.contains("a:0:16000") && ids.contains("b:0:44100"), ids.toString());
+        for (Classification c : out) {
+            assertEquals(3, c.getTop().size());
+            assertTrue(CLASSES.contains(c.getTop().get(0).getLabel()));
+            assertTrue(c.getEntropy() >= 0 && c.getEntropy() <= 1);
+            assertEquals(0, c.getPromptVersion());
+            assertEquals(TestModels.tinyClap().manifest().fingerprint(), c.getModelId());
+        }
+        assertTrue(dlq.isEmpty());
+    }
+
+    @Test
+    void duplicateAndReorderedFramesChangeNothing() throws Exception {
+        start(Map.of());
+        List<Frame> clean = frames(sensor("s", SensorProfile.variety(0), 3), 2.5);
+        List<Frame> messy = new ArrayList<>(clean);
+        messy.add(5, clean.get(3));                 // duplicate
+        java.util.Collections.swap(messy, 10, 11);  // reordered
+        messy.forEach(this::send);
+        settle();
+        List<String> ids = events.readValuesToList().stream().map(Classification::getWindowId).sorted().toList();
+        assertEquals(expectedWindowIds(clean, config).stream().sorted().toList(), ids);
+    }
+
+    @Test
+    void silentSensorsPartialWindowIsFlushedByWallClock() throws Exception {
+        start(Map.of());
+        frames(sensor("quiet", SensorProfile.variety(0), 4), 1.5).forEach(this::send);
+        driver.advanceWallClockTime(Duration.ofMillis(200));
+        List<String> early = events.readValuesToList().stream().map(Classification::getWindowId).toList();
+        assertFalse(early.contains("quiet:0:16000"), "the half window must wait for the sensor: " + early);
+        settle();
+        List<String> late = events.readValuesToList().stream().map(Classification::getWindowId).toList();
+        assertTrue(late.contains("quiet:0:16000"), "flushed after the idle time: " + late);
+    }
+
+    @Test
+    void uncertainWindowsGoToThePoolWithinTheRateLimit() throws Exception {
+        start(Map.of(Setting.POOL_ENTROPY, "0.0", Setting.POOL_BURST, "2", Setting.POOL_RATE, "1"));
+        frames(sensor("p", SensorProfile.variety(0), 5), 6).forEach(this::send);
+        settle();
+        List<Classification> out = events.readValuesToList();
+        List<PooledWindow> pooled = pool.readValuesToList();
+        assertTrue(out.size() >= 6, "events: " + out.size());
+        assertEquals(2, pooled.size(), "burst of 2, and 6 s of audio refill far less than one more token at 1/min");
+        PooledWindow first = pooled.get(0);
+        assertEquals(TestModels.tinyClap().manifest().embeddingDim(), first.getEmbedding().size());
+        assertEquals(16_000 * 4, first.getAudio().remaining(), "one second of float32 audio at the model rate");
+    }
+
+    @Test
+    void confidentWindowsStayOutOfThePool() throws Exception {
+        start(Map.of(Setting.POOL_ENTROPY, "1.0"));
+        frames(sensor("p", SensorProfile.variety(0), 5), 4).forEach(this::send);
+        settle();
+        assertFalse(events.isEmpty());
+        assertTrue(events.readValuesToList().stream().allMatch(c -> c.getEntropy() < 1.0));
+        assertTrue(pool.isEmpty());
+    }
+
+    @Test
+    void driftAlertsAreRaisedAndResolvedPerSensor() throws Exception {
+        // A hair-trigger detector: any rise over the learned baseline raises, any fall resolves.
+        start(Map.of(Setting.DRIFT_WARMUP, "3", Setting.DRIFT_RAISE, "0.0001", Setting.DRIFT_RESOLVE, "0.00005",
+                Setting.DRIFT_MIN_WINDOWS, "1", Setting.DRIFT_ALPHA, "0.9"));
+        frames(sensor("d", SensorProfile.variety(0), 6), 30).forEach(this::send);
+        settle();
+        List<EntropyDriftAlert> out = alerts.readValuesToList();
+        assertFalse(out.isEmpty(), "entropy varies between sound events, so a hair trigger must fire");
+        DriftState expected = DriftState.RAISED;
+        for (EntropyDriftAlert a : out) {
+            assertEquals("d", a.getSensorId());
+            assertEquals(expected, a.getState(), "alerts alternate, starting with RAISED");
+            expected = expected == DriftState.RAISED ? DriftState.RESOLVED : DriftState.RAISED;
+        }
+    }
+
+    @Test
+    void newPromptVersionIsSwappedInForLaterEvents() throws Exception {
+        start(Map.of());
+        SimulatedSensor s = sensor("v", SensorProfile.variety(0), 7);
+        frames(s, 2).forEach(this::send);
+        settle();
+        assertTrue(events.readValuesToList().stream().allMatch(c -> c.getPromptVersion() == 0));
+        prompts.pipeInput(config.stream().promptSetId(), promptRecord(1));
+        frames(s, 5).forEach(this::send);
+        settle();
+        List<Classification> later = events.readValuesToList();
+        assertFalse(later.isEmpty());
+        assertTrue(later.stream().allMatch(c -> c.getPromptVersion() == 1), "every later event carries v1");
+        assertEquals(1, registry.current().version());
+        assertTrue(registry.current().classifier().hasLearnedPrompts());
+    }
+
+    @Test
+    void olderOrForeignPromptRecordsAreIgnored() throws Exception {
+        start(Map.of());
+        prompts.pipeInput(config.stream().promptSetId(), promptRecord(2));
+        prompts.pipeInput(config.stream().promptSetId(), promptRecord(1));
+        prompts.pipeInput(config.stream().promptSetId(), "not avro".getBytes(StandardCharsets.UTF_8));
+        prompts.pipeInput("another-set", promptRecord(9));
+        assertEquals(2, registry.current().version());
+    }
+
+    private byte[] promptRecord(long version) throws Exception {
+        ClapModel model = TestModels.tinyClap();
+        int hidden = model.prompts().hiddenSize();
+        float[] context = new float[4 * hidden];
+        SplittableRandom r = new SplittableRandom(version);
+        for (int i = 0; i < context.length; i++) {
+            context[i] = (float) (r.nextGaussian() * 0.02);
+        }
+        PromptSet set = new PromptSet(config.stream().promptSetId(), version, version - 1, CLASSES.subList(0, 3),
+                CLASSES.subList(3, 5), 4, hidden, context, 0.5, model.manifest().logitScale(),
+                model.manifest().fingerprint(), Map.of("beta", 0.05), Map.of(), 0, "test");
+        return AvroSerdes.of(PromptVectors.class).serializer().serialize(null, AvroMapping.toAvro(set));
+    }
+
+    @Test
+    void badRecordsGoToTheDeadLetterTopicAndTheStreamGoesOn() throws Exception {
+        start(Map.of());
+        SimulatedSensor s = sensor("ok", SensorProfile.variety(0), 8);
+        frames.pipeInput("x".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3});
+        Frame good = s.nextFrame();
+        Frame badRate = new Frame("ok", 99, good.captureTimeMs(), 1_000, 1, good.encoding(), good.samples());
+        send(badRate);
+        byte[] nan = SampleEncoding.FLOAT32LE.encode(new float[] {0f, Float.NaN}, 1);
+        send(new Frame("ok", 100, good.captureTimeMs(), 16_000, 1, SampleEncoding.FLOAT32LE, nan));
+        byte[] wrongKeyValue = AvroSerdes.of(AudioFrame.class).serializer().serialize(null, AvroMapping.toAvro(good));
+        frames.pipeInput("someone-else".getBytes(StandardCharsets.UTF_8), wrongKeyValue);
+        List<TestRecord<byte[], byte[]>> letters = dlq.readRecordsToList();
+        assertEquals(4, letters.size());
+        assertTrue(reason(letters.get(0)).contains("bad marker"), reason(letters.get(0)));
+        assertTrue(reason(letters.get(1)).contains("SAMPLE_RATE"), reason(letters.get(1)));
+        assertTrue(reason(letters.get(2)).contains("NON_FINITE"), reason(letters.get(2)));
+        assertTrue(reason(letters.get(3)).contains("differs from sensor_id"), reason(letters.get(3)));
+        assertEquals(3, letters.get(0).value().length, "original bytes kept");
+        assertEquals(config.topics().audioFrames(), header(letters.get(0), DeadLetters.SOURCE_TOPIC));
+        send(good);
+        frames(s, 2).forEach(this::send);
+        settle();
+        assertFalse(events.isEmpty(), "valid frames after bad ones are still classified");
+    }
+
+    private static String reason(TestRecord<byte[], byte[]> r) {
+        return header(r, DeadLetters.REASON);
+    }
+
+    private static String header(TestRecord<byte[], byte[]> r, String key) {
+        Header h = r.headers().lastHeader(key);
+        return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

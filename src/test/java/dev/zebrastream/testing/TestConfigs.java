@@ -1,0 +1,22 @@
+package dev.zebrastream.testing;
+
+import dev.zebrastream.config.ConfigLoader;
+import dev.zebrastream.config.Setting;
+import dev.zebrastream.config.ZebraConfig;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Configurations for tests: defaults plus the given settings, with no environment involved. */
+public final class TestConfigs {
+
+    private TestConfigs() {
+    }
+
+    public static ZebraConfig with(Map<Setting, String> settings) throws IOException {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        flags.put(Setting.METRICS_PORT, "0");
+        flags.putAll(settings);
+        return ConfigLoader.load(null, Map.of(), flags);
+    }
+}
