@@ -1,0 +1,38 @@
+package dev.zebrastream.testing;
+
+import dev.zebrastream.stream.core.AssembledWindow;
+import dev.zebrastream.stream.core.Frame;
+import dev.zebrastream.stream.core.FrameDecoder;
+import dev.zebrastream.stream.core.InvalidFrameException;
+import dev.zebrastream.stream.core.WindowAssembler;
+import dev.zebrastream.stream.core.WindowConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The windows the plain core assembles from a sensor's frames, published in bursts with an idle
+ * flush after each: the reference the topology's committed output is checked against.
+ */
+public final class ExpectedWindows {
+
+    private ExpectedWindows() {
+    }
+
+    public static List<AssembledWindow> of(List<List<Frame>> bursts, WindowConfig config) throws InvalidFrameException {
+        WindowAssembler assembler = null;
+        List<AssembledWindow> out = new ArrayList<>();
+        FrameDecoder decoder = new FrameDecoder();
+        for (List<Frame> burst : bursts) {
+            for (Frame f : burst) {
+                if (assembler == null) {
+                    assembler = new WindowAssembler(f.sensorId(), config);
+                }
+                out.addAll(assembler.offer(decoder.decode(f), 0));
+            }
+            if (assembler != null) {
+                out.addAll(assembler.flush(Long.MAX_VALUE / 2));
+            }
+        }
+        return out;
+    }
+}
