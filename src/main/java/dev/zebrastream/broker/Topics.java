@@ -40,6 +40,12 @@ public record Topics(String audioFrames, String events, String pool, String labe
                 new TopicSpec(deadLetters, partitions, large(deleteAfter(Duration.ofDays(7)))));
     }
 
+    /** The same topics with a prefix, for applications that must not share data (benchmarks, tests). */
+    public Topics prefixed(String prefix) {
+        return new Topics(prefix + audioFrames, prefix + events, prefix + pool, prefix + labels, prefix + prompts,
+                prefix + alerts, prefix + deadLetters);
+    }
+
     public List<String> names() {
         return List.of(audioFrames, events, pool, labels, prompts, alerts, deadLetters);
     }

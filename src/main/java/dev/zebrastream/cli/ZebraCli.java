@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             BrokerCommand.class,
             ProduceCommand.class,
             ConsumeCommand.class,
+            BenchmarkCommand.class,
         })
 public final class ZebraCli implements Callable<Integer> {
 

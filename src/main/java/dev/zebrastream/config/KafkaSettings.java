@@ -44,6 +44,11 @@ public record KafkaSettings(
                 commitIntervalMs, partitions);
     }
 
+    KafkaSettings withApplicationId(String id) {
+        return new KafkaSettings(bootstrap, clientPropertiesFile, id, processingGuarantee, streamThreads,
+                commitIntervalMs, partitions);
+    }
+
     /**
      * Properties every client gets: the bootstrap address plus the pass-through file (security
      * settings such as {@code security.protocol}, {@code ssl.*}, {@code sasl.*}).

@@ -55,6 +55,12 @@ public record ZebraConfig(
                 stream, dataDir, metricsPort);
     }
 
+    /** A copy for a separate application: its own id, topics (prefixed by the id) and state directory. */
+    public ZebraConfig withApplication(String applicationId, Path stateDir) {
+        return new ZebraConfig(modelDir, device, intraOpThreads, batchSize, kafka.withApplicationId(applicationId),
+                topics.prefixed(applicationId + "."), stream, stateDir, metricsPort);
+    }
+
     /**
      * A relative path that does not exist here is looked up under the installation directory
      * ({@code -Dzebra.home}, set by the launcher), so {@code ./zebra} works from any directory.

@@ -43,6 +43,7 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, byte[]> assemblers;
     private DeadLetters deadLetters;
+    private long startedMs;
 
     FrameIngestProcessor(Deserializer<AudioFrame> frames, WindowConfig windowConfig, StreamMetrics metrics,
                          String storeName, String windowsChild, String dlqSink) {
@@ -59,6 +60,7 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
         this.context = context;
         this.assemblers = context.getStateStore(storeName);
         this.deadLetters = new DeadLetters(context, dlqSink, metrics);
+        startedMs = context.currentSystemTimeMs();
         context.schedule(FLUSH_CHECK, PunctuationType.WALL_CLOCK_TIME, this::flushIdleSensors);
     }
 
@@ -102,8 +104,15 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
         return state == null ? new WindowAssembler(sensorId, windowConfig) : WindowAssembler.fromBytes(state, windowConfig);
     }
 
-    /** Collects first and writes after, so the store is not modified under its own iterator. */
+    /**
+     * Collects first and writes after, so the store is not modified under its own iterator. Right
+     * after a (re)start every restored sensor looks idle while its frames still wait in the input
+     * topic, so no sensor counts as idle before this task has run for the idle time itself.
+     */
     private void flushIdleSensors(long now) {
+        if (now - startedMs <= windowConfig.idleFlushMs()) {
+            return;
+        }
         List<WindowAssembler> flushed = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = assemblers.all()) {
             while (it.hasNext()) {
