@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
             ProduceCommand.class,
             ConsumeCommand.class,
             BenchmarkCommand.class,
+            LabelCommand.class,
+            PromptsCommand.class,
+            ClassesCommand.class,
         })
 public final class ZebraCli implements Callable<Integer> {
 

@@ -3,6 +3,7 @@ package dev.zebrastream.stream;
 import ai.onnxruntime.OrtException;
 import dev.zebrastream.avro.PromptVectors;
 import dev.zebrastream.config.StreamSettings;
+import dev.zebrastream.prompt.PromptKeys;
 import dev.zebrastream.metrics.StreamMetrics;
 import dev.zebrastream.stream.core.AssembledWindow;
 import dev.zebrastream.stream.core.DriftDetector;
@@ -87,7 +88,7 @@ final class ClassifyProcessor implements Processor<String, AssembledWindow, Obje
      */
     private void seedPrompts(ProcessorContext<Object, Object> context) {
         KeyValueStore<String, byte[]> store = context.getStateStore(names.prompts());
-        byte[] latest = store.get(prompts.promptSetId());
+        byte[] latest = store.get(PromptKeys.current(prompts.promptSetId()));
         if (latest != null) {
             PromptUpdateProcessor.PromptInstaller.install(prompts, promptDeserializer, latest);
         }

@@ -1,6 +1,7 @@
 package dev.zebrastream.stream;
 
 import dev.zebrastream.avro.PromptVectors;
+import dev.zebrastream.prompt.PromptKeys;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -43,7 +44,9 @@ final class PromptUpdateProcessor implements Processor<String, byte[], Void, Voi
             return;
         }
         store.put(record.key(), record.value());
-        PromptInstaller.install(registry, deserializer, record.value());
+        if (record.key().equals(PromptKeys.current(registry.promptSetId()))) {
+            PromptInstaller.install(registry, deserializer, record.value());
+        }
     }
 
     /** Decoding and installing, shared with the stream task that seeds the registry after a restore. */
