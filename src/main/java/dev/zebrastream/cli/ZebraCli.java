@@ -1,5 +1,6 @@
 package dev.zebrastream.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,8 +39,23 @@ public final class ZebraCli implements Callable<Integer> {
 
     /** Runs a command line and returns its exit code; bad input maps to 2 with one line on stderr. */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #run(String...)}, writing to the given streams (tests read them back). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         return new CommandLine(new ZebraCli())
+                .setOut(out)
+                .setErr(err)
                 .setExecutionExceptionHandler(new UserErrorHandler())
+                .setParameterExceptionHandler(ZebraCli::badArguments)
                 .execute(args);
+    }
+
+    /** A mistyped option gets one line and a pointer to --help, not the whole usage text. */
+    private static int badArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println("zebra " + cmd.getCommandName() + ": " + e.getMessage() + " (see --help)");
+        return UserErrorHandler.BAD_INPUT;
     }
 }

@@ -1,0 +1,118 @@
+package dev.zebrastream.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zebrastream.audio.AudioClip;
+import dev.zebrastream.audio.WavWriter;
+import dev.zebrastream.testing.CliRun;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gives one clear line on stderr and exit code 2, never a stack trace. */
+class BadInputTest {
+
+    @TempDir
+    Path dir;
+
+    private static void assertOneLineError(CliRun run, String expectedFragment) {
+        assertEquals(2, run.exitCode(), run.err());
+        String err = run.err().strip();
+        assertFalse(err.contains("\n"), "one line: " + err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), "no stack trace: " + err);
+        assertTrue(err.contains(expectedFragment), err);
+    }
+
+    private Path write(String name, byte[] bytes) throws Exception {
+        Path p = dir.resolve(name);
+        Files.write(p, bytes);
+        return p;
+    }
+
+    @Test
+    void nonAudioFile() throws Exception {
+        Path f = write("notes.wav", "just some text, not audio".getBytes());
+        assertOneLineError(CliRun.of("classify", f.toString()), "not a WAV file");
+    }
+
+    @Test
+    void truncatedWav() throws Exception {
+        byte[] full = WavWriter.encodePcm16(new AudioClip(new float[16_000], 16_000));
+        Path f = write("cut.wav", Arrays.copyOf(full, 1_000));
+        assertOneLineError(CliRun.of("classify", f.toString()), "truncated");
+    }
+
+    @Test
+    void emptyFile() throws Exception {
+        assertOneLineError(CliRun.of("classify", write("empty.wav", new byte[0]).toString()), "empty file");
+    }
+
+    @Test
+    void zeroLengthSignal() throws Exception {
+        Path f = write("silent.wav", WavWriter.encodePcm16(new AudioClip(new float[0], 16_000)));
+        assertOneLineError(CliRun.of("classify", f.toString()), "no audio samples");
+    }
+
+    @Test
+    void nanFilledSignal() throws Exception {
+        Path f = write("nan.wav", floatWav(new float[] {Float.NaN, Float.NaN, Float.NaN, Float.NaN}));
+        assertOneLineError(CliRun.of("classify", f.toString()), "non-finite");
+    }
+
+    @Test
+    void missingFile() {
+        assertOneLineError(CliRun.of("classify", dir.resolve("nope.wav").toString()), "no such file");
+    }
+
+    @Test
+    void unreadableModelDirectory() throws Exception {
+        Path f = write("ok.wav", WavWriter.encodePcm16(new AudioClip(new float[1600], 16_000)));
+        assertOneLineError(CliRun.of("classify", f.toString(), "--model", dir.resolve("no-model").toString()),
+                "model directory not found");
+        Files.createDirectories(dir.resolve("broken"));
+        Files.writeString(dir.resolve("broken").resolve("manifest.json"), "{ not json");
+        assertOneLineError(CliRun.of("classify", f.toString(), "--model", dir.resolve("broken").toString()),
+                "invalid JSON");
+    }
+
+    @Test
+    void badOptionValues() throws Exception {
+        Path f = write("ok.wav", WavWriter.encodePcm16(new AudioClip(new float[1600], 16_000)));
+        assertOneLineError(CliRun.of("classify", f.toString(), "--device", "tpu"), "device must be");
+        assertOneLineError(CliRun.of("zeroshot-eval", "--domain", "moon"), "unknown domain");
+    }
+
+    @Test
+    void unknownOptionIsOneLine() {
+        assertOneLineError(CliRun.of("classify", "--colour", "x.wav"), "Unknown option");
+        assertOneLineError(CliRun.of("synth"), "Missing required option");
+    }
+
+    @Test
+    void oneBadFileDoesNotCostTheOthers() throws Exception {
+        Path good = write("good.wav", WavWriter.encodePcm16(new AudioClip(new float[16_000], 16_000)));
+        Path bad = write("bad.wav", "garbage".getBytes());
+        CliRun run = CliRun.of("classify", bad.toString(), good.toString(), "--json");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.out().contains("good.wav"), "the good file is still classified: " + run.out());
+        assertTrue(run.err().contains("bad.wav"), run.err());
+    }
+
+    /** A 32-bit IEEE float mono WAV at 16 kHz. */
+    private static byte[] floatWav(float[] samples) {
+        ByteBuffer b = ByteBuffer.allocate(44 + samples.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + samples.length * 4).put("WAVEfmt ".getBytes()).putInt(16)
+                .putShort((short) 3).putShort((short) 1).putInt(16_000).putInt(64_000).putShort((short) 4)
+                .putShort((short) 32).put("data".getBytes()).putInt(samples.length * 4);
+        for (float s : samples) {
+            b.putFloat(s);
+        }
+        return b.array();
+    }
+}
