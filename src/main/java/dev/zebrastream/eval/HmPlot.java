@@ -1,0 +1,52 @@
+package dev.zebrastream.eval;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+
+/** HM against shots per method, one panel per setting, written as one PNG with XChart. */
+public final class HmPlot {
+
+    private static final int PANEL_WIDTH = 560;
+    private static final int PANEL_HEIGHT = 420;
+    private static final int COLUMNS = 2;
+
+    private HmPlot() {
+    }
+
+    public static void write(List<CellSummary> cells, Path png) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        List<XYChart> panels = new ArrayList<>();
+        for (String setting : cells.stream().map(CellSummary::setting).distinct().toList()) {
+            panels.add(panel(setting, cells.stream().filter(c -> c.setting().equals(setting)).toList()));
+        }
+        int columns = Math.min(COLUMNS, panels.size());
+        int rows = (panels.size() + columns - 1) / columns;
+        String name = png.toString();
+        BitmapEncoder.saveBitmap(panels, rows, columns, name.endsWith(".png") ? name.substring(0, name.length() - 4)
+                : name, BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** Shots on a log2 axis (1, 2, 4, ... evenly spaced), HM in percent with the seed spread as error bars. */
+    private static XYChart panel(String setting, List<CellSummary> cells) {
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(setting)
+                .xAxisTitle("shots per base class").yAxisTitle("HM (%)").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE).setMarkerSize(6);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> Long.toString(Math.round(Math.pow(2, x))));
+        for (String method : cells.stream().map(CellSummary::method).distinct().toList()) {
+            List<CellSummary> series = cells.stream().filter(c -> c.method().equals(method)).toList();
+            XYSeries s = chart.addSeries(method,
+                    series.stream().mapToDouble(c -> Math.log(c.shots()) / Math.log(2)).toArray(),
+                    series.stream().mapToDouble(c -> 100 * c.hm().mean()).toArray(),
+                    series.stream().mapToDouble(c -> 100 * c.hm().std()).toArray());
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        }
+        return chart;
+    }
+}
