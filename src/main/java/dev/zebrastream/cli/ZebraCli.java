@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Streaming zero-shot audio classification with CLAP and ZEBRA prompt learning.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            SynthCommand.class,
         })
 public final class ZebraCli implements Callable<Integer> {
 
