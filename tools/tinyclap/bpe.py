@@ -61,10 +61,12 @@ def _merge_word(symbols: tuple, pair: tuple) -> tuple:
     return tuple(merged)
 
 
-def train_bpe(texts, vocab_size: int, min_frequency: int = 2) -> tuple:
+def train_bpe(texts, vocab_size: int, min_frequency: int = 1) -> tuple:
     """Returns (vocab: token → id, merges: list of (left, right)) learned from texts.
 
     Ties between equally frequent pairs are broken lexicographically so training is deterministic.
+    min_frequency 1 lets pairs seen once (the extra word list) merge too: the captions alone
+    run out of repeated pairs at ~1500 tokens.
     """
     word_freq = collections.Counter()
     for text in texts:
