@@ -60,7 +60,9 @@ public final class PromptBuilder {
                 throw new IllegalArgumentException("context vectors must be M x " + hiddenSize() + " floats");
             }
             for (String name : classNames) {
-                layouts.add(new Layout(tokens(name + "."), context));
+                // The leading space tokenises the name as a word after the context ("X X X name."), also
+                // for byte-level tokenizers that add no prefix space themselves (RoBERTa's).
+                layouts.add(new Layout(tokens(" " + name + "."), context));
             }
         }
         return pack(layouts);
