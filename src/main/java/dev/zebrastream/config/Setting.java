@@ -45,8 +45,8 @@ public enum Setting {
     POOL_AUDIO("pool.include.audio", "true", "include the window's audio in PooledWindow records"),
     DRIFT_ALPHA("drift.ewma.alpha", "0.1", "EWMA smoothing of per-sensor entropy"),
     DRIFT_WARMUP("drift.warmup.windows", "50", "windows that set a sensor's entropy baseline"),
-    DRIFT_RAISE("drift.raise.delta", "0.15", "EWMA above baseline that raises a drift alert"),
-    DRIFT_RESOLVE("drift.resolve.delta", "0.05", "EWMA above baseline under which the alert resolves"),
+    DRIFT_RAISE("drift.raise.delta", "0.05", "EWMA above baseline that raises a drift alert"),
+    DRIFT_RESOLVE("drift.resolve.delta", "0.025", "EWMA above baseline under which the alert resolves"),
     DRIFT_MIN_WINDOWS("drift.min.windows", "5", "consecutive windows beyond a threshold before the state changes"),
     METRICS_PORT("metrics.port", "9404", "Prometheus endpoint port (0 = off)"),
 
