@@ -3,6 +3,7 @@ package dev.zebrastream.cli;
 import dev.zebrastream.config.Setting;
 import dev.zebrastream.config.ZebraConfig;
 import dev.zebrastream.model.ClapModel;
+import dev.zebrastream.service.AdaptationService;
 import dev.zebrastream.service.ClassifierService;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,17 +26,24 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "local state directory (default: ./data)")
     Path dataDir;
 
+    @Option(names = "--adapt", description = "also run the adaptation service in this instance (adapt.enabled)")
+    boolean adapt;
+
     @Override
     public Integer call() throws Exception {
         kafkaOptions.applyTo(modelOptions);
         if (dataDir != null) {
             modelOptions.extra.put(Setting.DATA_DIR, dataDir.toString());
         }
+        if (adapt) {
+            modelOptions.extra.put(Setting.ADAPT_ENABLED, "true");
+        }
         ZebraConfig config = modelOptions.config();
         config.kafka().clientProperties();
         try (Interruption interruption = new Interruption()) {
             try (ClapModel model = modelOptions.loadModel(config);
-                 ClassifierService service = ClassifierService.start(config, model)) {
+                 ClassifierService service = ClassifierService.start(config, model);
+                 AdaptationService adaptation = config.adaptEnabled() ? new AdaptationService(config, model).start() : null) {
                 while (!interruption.await(1_000)) {
                     if (service.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR) {
                         return 1;

@@ -45,10 +45,27 @@ public enum Setting {
     POOL_AUDIO("pool.include.audio", "true", "include the window's audio in PooledWindow records"),
     DRIFT_ALPHA("drift.ewma.alpha", "0.1", "EWMA smoothing of per-sensor entropy"),
     DRIFT_WARMUP("drift.warmup.windows", "50", "windows that set a sensor's entropy baseline"),
-    DRIFT_RAISE("drift.raise.delta", "0.15", "EWMA above baseline that raises a drift alert"),
-    DRIFT_RESOLVE("drift.resolve.delta", "0.05", "EWMA above baseline under which the alert resolves"),
+    DRIFT_RAISE("drift.raise.delta", "0.05", "EWMA above baseline that raises a drift alert"),
+    DRIFT_RESOLVE("drift.resolve.delta", "0.025", "EWMA above baseline under which the alert resolves"),
     DRIFT_MIN_WINDOWS("drift.min.windows", "5", "consecutive windows beyond a threshold before the state changes"),
-    METRICS_PORT("metrics.port", "9404", "Prometheus endpoint port (0 = off)");
+    METRICS_PORT("metrics.port", "9404", "Prometheus endpoint port (0 = off)"),
+
+    ADAPT_ENABLED("adapt.enabled", "false", "run the adaptation service in this instance (demo: on)"),
+    ADAPT_MIN_NEW_LABELS("adapt.min.new.labels", "8", "new labels that trigger a re-adaptation"),
+    ADAPT_INTERVAL_SECONDS("adapt.interval.seconds", "600", "re-adapt at least this often while new labels wait"),
+    ADAPT_VALIDATION_FRACTION("adapt.validation.fraction", "0.25", "share of labels held out for the guard"),
+    ADAPT_CONTEXT_LENGTH("adapt.context.length", "16", "learned context vectors M"),
+    ADAPT_FUSION_WEIGHT("adapt.fusion.weight", "0.5", "weight a of the learned prompts in the fused logits (ZEBRA: 0.5)"),
+    ADAPT_BETA("adapt.beta", "0.05", "entropy bonus on labeled shots (ZEBRA paper: 0.05)"),
+    ADAPT_LAMBDA_U("adapt.lambda.u", "0.0", "mean-entropy penalty on the unlabeled pool"),
+    ADAPT_LAMBDA_DIV("adapt.lambda.div", "0.0", "entropy bonus of the pool's mean prediction"),
+    ADAPT_STEPS("adapt.steps", "300", "forward-only optimiser steps"),
+    ADAPT_DIRECTIONS("adapt.directions", "16", "random directions per optimiser step"),
+    ADAPT_LEARNING_RATE("adapt.learning.rate", "0.01", "Adam learning rate of the context vectors"),
+    ADAPT_SUBSPACE("adapt.subspace.dim", "0", "optimise in a random subspace of this size (0 = full space)"),
+    ADAPT_POOL_CAPACITY("adapt.pool.capacity", "2000", "recent pooled windows kept for the pool terms"),
+    ADAPT_MAX_ACCURACY_LOSS("adapt.guard.max.accuracy.loss", "0.02", "validation accuracy a new version may lose"),
+    ADAPT_SEED("adapt.seed", "0", "seed of context initialisation and optimiser directions");
 
     private final String key;
     private final String defaultValue;

@@ -1,5 +1,9 @@
 package dev.zebrastream.config;
 
+import dev.zebrastream.adapt.AdaptationSettings;
+import dev.zebrastream.adapt.GuardPolicy;
+import dev.zebrastream.adapt.ObjectiveWeights;
+import dev.zebrastream.adapt.ZoConfig;
 import dev.zebrastream.broker.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +23,9 @@ public record ZebraConfig(
         Topics topics,
         StreamSettings stream,
         Path dataDir,
-        int metricsPort) {
+        int metricsPort,
+        boolean adaptEnabled,
+        AdaptationSettings adaptation) {
 
     public ZebraConfig {
         if (batchSize < 1) {
@@ -46,19 +52,35 @@ public record ZebraConfig(
                         v.get(Setting.TOPIC_DLQ)),
                 StreamSettings.from(v),
                 Path.of(v.get(Setting.DATA_DIR)),
-                Setting.METRICS_PORT.parseInt(v));
+                Setting.METRICS_PORT.parseInt(v),
+                Setting.ADAPT_ENABLED.parseBoolean(v),
+                adaptation(v));
+    }
+
+    private static AdaptationSettings adaptation(Map<Setting, String> v) {
+        ObjectiveWeights weights = new ObjectiveWeights(true, Setting.ADAPT_FUSION_WEIGHT.parseDouble(v),
+                Setting.ADAPT_BETA.parseDouble(v), Setting.ADAPT_LAMBDA_U.parseDouble(v),
+                Setting.ADAPT_LAMBDA_DIV.parseDouble(v));
+        ZoConfig zo = new ZoConfig(Setting.ADAPT_STEPS.parseInt(v), Setting.ADAPT_DIRECTIONS.parseInt(v),
+                ZoConfig.DEFAULT_MU, Setting.ADAPT_LEARNING_RATE.parseDouble(v), Setting.ADAPT_SUBSPACE.parseInt(v),
+                Setting.ADAPT_SEED.parseLong(v), true);
+        GuardPolicy guard = new GuardPolicy(Setting.ADAPT_MAX_ACCURACY_LOSS.parseDouble(v),
+                GuardPolicy.defaults().minPoolMeanEntropy(), GuardPolicy.defaults().maxTopClassShare());
+        return new AdaptationSettings(Setting.ADAPT_MIN_NEW_LABELS.parseInt(v),
+                Setting.ADAPT_INTERVAL_SECONDS.parseLong(v) * 1000, 1, Setting.ADAPT_VALIDATION_FRACTION.parseDouble(v),
+                Setting.ADAPT_CONTEXT_LENGTH.parseInt(v), weights, zo, guard, Setting.ADAPT_POOL_CAPACITY.parseInt(v));
     }
 
     /** A copy with another bootstrap address (the demo points everything at its embedded broker). */
     public ZebraConfig withBootstrap(String bootstrap) {
         return new ZebraConfig(modelDir, device, intraOpThreads, batchSize, kafka.withBootstrap(bootstrap), topics,
-                stream, dataDir, metricsPort);
+                stream, dataDir, metricsPort, adaptEnabled, adaptation);
     }
 
     /** A copy for a separate application: its own id, topics (prefixed by the id) and state directory. */
     public ZebraConfig withApplication(String applicationId, Path stateDir) {
         return new ZebraConfig(modelDir, device, intraOpThreads, batchSize, kafka.withApplicationId(applicationId),
-                topics.prefixed(applicationId + "."), stream, stateDir, metricsPort);
+                topics.prefixed(applicationId + "."), stream, stateDir, metricsPort, adaptEnabled, adaptation);
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.zebrastream.sensor.SensorFleet;
 import dev.zebrastream.sensor.SimulatedSensor;
 import dev.zebrastream.serde.AvroSerde;
 import dev.zebrastream.serde.AvroSerdes;
+import dev.zebrastream.service.AdaptationService;
 import dev.zebrastream.service.ClassifierService;
 import dev.zebrastream.synth.SoundCatalog;
 import java.time.Duration;
@@ -32,15 +33,17 @@ public final class Demo implements AutoCloseable {
     private final EmbeddedKafkaBroker broker;
     private final ClapModel model;
     private final ClassifierService service;
+    private final AdaptationService adaptation;
     private final RealTimePacer pacer;
     private final TopicTail tail;
     private final Thread tailThread;
 
-    private Demo(EmbeddedKafkaBroker broker, ClapModel model, ClassifierService service, RealTimePacer pacer,
-                 TopicTail tail, Thread tailThread) {
+    private Demo(EmbeddedKafkaBroker broker, ClapModel model, ClassifierService service, AdaptationService adaptation,
+                 RealTimePacer pacer, TopicTail tail, Thread tailThread) {
         this.broker = broker;
         this.model = model;
         this.service = service;
+        this.adaptation = adaptation;
         this.pacer = pacer;
         this.tail = tail;
         this.tailThread = tailThread;
@@ -59,6 +62,8 @@ public final class Demo implements AutoCloseable {
         ClapModel model = ClapModel.load(config.modelDir(), dev.zebrastream.model.ExecutionDevice.parse(config.device()),
                 config.intraOpThreads());
         ClassifierService service = ClassifierService.start(config, model);
+        // Idle until someone labels pooled windows (`zebra label`); then it re-adapts the prompts.
+        AdaptationService adaptation = new AdaptationService(config, model).start();
         List<String> classes = new ArrayList<>(config.stream().classesOr(model.manifest().classes()));
         classes.retainAll(SoundCatalog.standard().classNames());
         List<SimulatedSensor> sensors = SensorFleet.create(sensorCount, seed, classes, System.currentTimeMillis(),
@@ -71,7 +76,7 @@ public final class Demo implements AutoCloseable {
         Thread tailThread = new Thread(() -> tail.run(Duration.ZERO, dispatch(config, listener)), "demo-tail");
         tailThread.setDaemon(true);
         tailThread.start();
-        return new Demo(broker, model, service, pacer, tail, tailThread);
+        return new Demo(broker, model, service, adaptation, pacer, tail, tailThread);
     }
 
     private static Consumer<ConsumerRecord<byte[], byte[]>> dispatch(ZebraConfig config, Listener listener) {
@@ -101,6 +106,7 @@ public final class Demo implements AutoCloseable {
         tail.stop();
         tailThread.join(5_000);
         tail.close();
+        adaptation.close();
         service.close();
         model.close();
         broker.close();

@@ -71,9 +71,13 @@ public final class PromptBuilder {
         return tokens(text.zeroShotPrompt(className)).clone();
     }
 
-    /** Token ids that follow the context vectors in a learned prompt: the class name and a full stop. */
+    /**
+     * Token ids that follow the context vectors in a learned prompt: the class name and a full stop. The
+     * leading space tokenises the name as a word after the context ("X X X name."), also for byte-level
+     * tokenizers that add no prefix space themselves (RoBERTa's).
+     */
     public int[] learnedTokens(String className) {
-        return tokens(className + ".").clone();
+        return tokens(" " + className + ".").clone();
     }
 
     /** Tokens of a piece of text, without specials; cached because class names recur every step. */

@@ -26,8 +26,6 @@ final class StreamsProperties {
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(config).toString());
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_REQUEST_BYTES);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), MAX_REQUEST_BYTES);
-        // Inference of a full batch can take a while on a small CPU; do not let the group evict us for it.
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 100);
         return p;
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.zebrastream.audio.FeatureSettings.MelNorm;
 import dev.zebrastream.audio.FeatureSettings.MelScale;
 import java.util.List;
+import dev.zebrastream.testing.FeatureTolerance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,28 +60,6 @@ class HfClapGoldenTest {
         float[] actual = new float[extractor.featureLength()];
         extractor.extractInto(HfClapFixture.signal(name), actual, 0);
         assertEquals(expected.length, actual.length);
-        double[] worst = new double[LEVEL_FLOORS_DB.length];
-        for (int i = 0; i < expected.length; i++) {
-            int tier = tier(expected[i]);
-            worst[tier] = Math.max(worst[tier], Math.abs(expected[i] - actual[i]));
-        }
-        System.out.printf("golden %-16s max|d| >-60 dB %.2g, -80..-60 dB %.2g, <=-80 dB %.2g%n",
-                name, worst[0], worst[1], worst[2]);
-        for (int t = 0; t < worst.length; t++) {
-            assertTrue(worst[t] <= TOLERANCE_DB[t], name + ": max |d| " + worst[t] + " dB in bins above "
-                    + LEVEL_FLOORS_DB[t] + " dB exceeds " + TOLERANCE_DB[t]);
-        }
-    }
-
-    /** Level tiers (HF value strictly above the floor) and the max |d| allowed in each. */
-    private static final double[] LEVEL_FLOORS_DB = {-60, -80, Double.NEGATIVE_INFINITY};
-    private static final double[] TOLERANCE_DB = {0.002, 0.01, 0.05};
-
-    private static int tier(double db) {
-        int t = 0;
-        while (db <= LEVEL_FLOORS_DB[t]) {
-            t++;
-        }
-        return t;
+        FeatureTolerance.assertClose(name, expected, actual);
     }
 }

@@ -94,6 +94,8 @@ class CrashRecoveryTest {
                 "dev.zebrastream.cli.ZebraCli", "run", "--bootstrap", bootstrap, "--data-dir", dir.resolve("state").toString(),
                 "--model", TestModels.TINY_CLAP.toString(), "--batch-size", "4");
         pb.environment().put("ZEBRA_METRICS_PORT", "0");
+        // No idle flush: the window ids then follow from the frames alone, whatever the restart timing.
+        pb.environment().put("ZEBRA_WINDOW_IDLE_FLUSH_MS", "600000");
         pb.environment().put("OPT_OUT_TRACKING", "true");
         pb.redirectErrorStream(true);
         pb.redirectOutput(dir.resolve("classifier-" + name + ".log").toFile());

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The windows the plain core assembles from a sensor's frames, published in bursts with an idle
- * flush after each: the reference the topology's committed output is checked against.
+ * The windows the plain core assembles from a sensor's frames, given in bursts, with the idle
+ * flush after the last: the reference the topology's committed output is checked against.
  */
 public final class ExpectedWindows {
 
@@ -29,9 +29,9 @@ public final class ExpectedWindows {
                 }
                 out.addAll(assembler.offer(decoder.decode(f), 0));
             }
-            if (assembler != null) {
-                out.addAll(assembler.flush(Long.MAX_VALUE / 2));
-            }
+        }
+        if (assembler != null) {
+            out.addAll(assembler.flush(Long.MAX_VALUE / 2));
         }
         return out;
     }
