@@ -87,19 +87,27 @@ class Prompts:
         self.bos, self.eos, self.pad = meta["bosTokenId"], meta["eosTokenId"], meta["padTokenId"]
 
     def batch(self, token_lists: list, context):
-        m = 0 if context is None else context.shape[0]
-        length = max(len(t) for t in token_lists) + 2 + m
-        rows, masks = [], []
+        """(inputs_embeds [B, L, H], attention_mask [B, L]); a fixed context goes in as it is."""
+        return self.builder(token_lists, 0 if context is None else context.shape[0])(context)
+
+    def builder(self, token_lists: list, m: int):
+        """A function of the context that builds the batch: everything but the context rows is
+        looked up once, so an optimisation step only splices the context in."""
+        tail_length = max(len(t) for t in token_lists) + 1
+        tails, masks = [], []
         for tokens in token_lists:
-            parts = [self.table[[self.bos]]]
-            if context is not None:
-                parts.append(context)
-            parts.append(self.table[list(tokens) + [self.eos]])
-            used = 2 + m + len(tokens)
-            parts.append(self.table[[self.pad] * (length - used)])
-            rows.append(torch.cat(parts))
-            masks.append([1] * used + [0] * (length - used))
-        return torch.stack(rows), torch.tensor(masks, dtype=torch.int64)
+            ids = list(tokens) + [self.eos]
+            tails.append(self.table[ids + [self.pad] * (tail_length - len(ids))])
+            masks.append([1] * (1 + m + len(ids)) + [0] * (tail_length - len(ids)))
+        head = self.table[[self.bos]].expand(len(token_lists), 1, -1)
+        tail = torch.stack(tails)
+        mask = torch.tensor(masks, dtype=torch.int64)
+
+        def build(context):
+            parts = [head] if context is None else [head, context.expand(len(token_lists), -1, -1)]
+            return torch.cat(parts + [tail], dim=1), mask
+
+        return build
 
 
 def check_mapping(encoder, prompts, data):
@@ -159,12 +167,13 @@ def optimise(encoder, prompts, data, objective, steps: int, lr: float):
     (the JVM's optimiser keeps its best iterate the same way)."""
     meta = data["meta"]
     tokens = meta["learnedTokenIds"] if objective.uses_pool else meta["learnedTokenIds"][: meta["baseCount"]]
+    build = prompts.builder(tokens, meta["contextLength"])
     context = data["init_context"].clone().requires_grad_(True)
     adam = torch.optim.Adam([context], lr=lr)
     schedule = torch.optim.lr_scheduler.LambdaLR(adam, lambda t: 0.5 * (1 + math.cos(math.pi * t / steps)))
     best, best_loss = context.detach().clone(), float("inf")
     for step in range(steps + 1):
-        loss = objective(F.normalize(encoder(*prompts.batch(tokens, context)), dim=1))
+        loss = objective(F.normalize(encoder(*build(context)), dim=1))
         if loss.item() < best_loss:
             best, best_loss = context.detach().clone(), loss.item()
         if step == steps:

@@ -2,7 +2,7 @@ package dev.zebrastream.cli;
 
 import dev.zebrastream.adapt.OnnxPromptEncoder;
 import dev.zebrastream.config.ZebraConfig;
-import dev.zebrastream.eval.Adapter;
+import dev.zebrastream.eval.SettingAdapter;
 import dev.zebrastream.eval.BaseNovelSplit;
 import dev.zebrastream.eval.BenchmarkGrid;
 import dev.zebrastream.eval.BenchmarkRunner;
@@ -105,7 +105,7 @@ final class EvaluateCommand implements Callable<Integer> {
         long started = System.currentTimeMillis();
         try (ClapModel model = modelOptions.loadModel(config)) {
             List<SettingOutcome> outcomes = run(model, config, chosen, grid, fixedPool, err);
-            String command = "./zebra evaluate " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+            String command = "./zebra " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
             ResultFiles.write(out, outcomes, command, preamble(model, command, chosen, started));
             writeJson(outcomes);
             err.println("evaluate: results in " + out.toAbsolutePath());
@@ -123,7 +123,7 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         });
-        BenchmarkRunner runner = new BenchmarkRunner(new Adapter((names, m) -> new OnnxPromptEncoder(model, names, m)),
+        BenchmarkRunner runner = new BenchmarkRunner(new SettingAdapter((names, m) -> new OnnxPromptEncoder(model, names, m)),
                 progress);
         List<SettingOutcome> outcomes = new ArrayList<>();
         for (EvalSetting setting : chosen) {
@@ -132,7 +132,7 @@ final class EvaluateCommand implements Callable<Integer> {
             SettingOutcome outcome = runner.run(data, grid, fixedPool);
             if (export != null && outcomes.isEmpty()) {
                 ReferenceExport.write(export, model, data, grid.selectionSeed(), grid.selectionShots(),
-                        outcome.poolWeights());
+                        outcome.poolWeights() != null ? outcome.poolWeights() : fixedPool);
                 progress.note("exported " + setting.name() + " for the first-order reference to " + export);
             }
             outcomes.add(outcome);

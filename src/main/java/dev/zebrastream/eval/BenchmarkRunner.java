@@ -12,10 +12,10 @@ import java.util.Map;
 /** Runs every method x shots x seed of a grid on one setting's data. */
 public final class BenchmarkRunner {
 
-    private final Adapter adapter;
+    private final SettingAdapter adapter;
     private final ProgressLog progress;
 
-    public BenchmarkRunner(Adapter adapter, ProgressLog progress) {
+    public BenchmarkRunner(SettingAdapter adapter, ProgressLog progress) {
         this.adapter = adapter;
         this.progress = progress;
     }

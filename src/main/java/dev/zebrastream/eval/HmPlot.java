@@ -15,7 +15,7 @@ public final class HmPlot {
 
     private static final int PANEL_WIDTH = 560;
     private static final int PANEL_HEIGHT = 420;
-    private static final int COLUMNS = 2;
+    private static final int MAX_COLUMNS = 3;
 
     private HmPlot() {
     }
@@ -26,11 +26,21 @@ public final class HmPlot {
         for (String setting : cells.stream().map(CellSummary::setting).distinct().toList()) {
             panels.add(panel(setting, cells.stream().filter(c -> c.setting().equals(setting)).toList()));
         }
-        int columns = Math.min(COLUMNS, panels.size());
-        int rows = (panels.size() + columns - 1) / columns;
+        int columns = columns(panels.size());
+        int rows = panels.size() / columns;
         String name = png.toString();
         BitmapEncoder.saveBitmap(panels, rows, columns, name.endsWith(".png") ? name.substring(0, name.length() - 4)
                 : name, BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** XChart fills every cell of its grid, so the column count must divide the panel count. */
+    static int columns(int panels) {
+        for (int c = Math.min(MAX_COLUMNS, panels); c > 1; c--) {
+            if (panels % c == 0) {
+                return c;
+            }
+        }
+        return 1;
     }
 
     /** Shots on a log2 axis (1, 2, 4, ... evenly spaced), HM in percent with the seed spread as error bars. */

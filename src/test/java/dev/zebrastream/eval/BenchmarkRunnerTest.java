@@ -55,6 +55,6 @@ class BenchmarkRunnerTest {
     }
 
     private BenchmarkRunner runner(BenchmarkGrid grid) {
-        return new BenchmarkRunner(new Adapter(toy::encoder), new ProgressLog(grid.runsPerSetting(), lines::add));
+        return new BenchmarkRunner(new SettingAdapter(toy::encoder), new ProgressLog(grid.runsPerSetting(), lines::add));
     }
 }

@@ -57,6 +57,21 @@ class ReportsTest {
         assertEquals("./zebra evaluate --seeds 0,1", Files.readString(dir.resolve(ResultFiles.COMMAND)).trim());
     }
 
+    @Test
+    void plotsAnyNumberOfSettingsInAGridXChartCanFill(@TempDir Path dir) throws Exception {
+        assertEquals(1, HmPlot.columns(1));
+        assertEquals(2, HmPlot.columns(2));
+        assertEquals(3, HmPlot.columns(3));
+        assertEquals(2, HmPlot.columns(4));
+        assertEquals(1, HmPlot.columns(5));
+        List<CellSummary> cells = new ArrayList<>();
+        for (String name : List.of("a", "b", "c", "d", "e")) {
+            cells.add(new CellSummary(name, "hall-3", "coop", 16, Stat.of(0.9), Stat.of(0.5), Stat.of(0.64)));
+        }
+        HmPlot.write(cells, dir.resolve("five.png"));
+        assertTrue(Files.size(dir.resolve("five.png")) > 0);
+    }
+
     /** Zero-shot 55 novel; CoOp 80/50 and 90/40 (novel below zero-shot: the dilemma); ZEBRA 80/60 twice. */
     private static List<RunResult> results() {
         List<RunResult> out = new ArrayList<>();

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Adapts context vectors on a setting's shots with the forward-only learner, and scores them. */
-public final class Adapter {
+public final class SettingAdapter {
 
     /** The frozen text encoder for a class list and context length (the ONNX model, or a fake in tests). */
     @FunctionalInterface
@@ -22,12 +22,12 @@ public final class Adapter {
         PromptEncoder create(List<String> classNames, int contextLength);
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(Adapter.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SettingAdapter.class);
 
     private final EncoderFactory encoders;
     private final PromptLearner learner = new PromptLearner(p -> LOG.debug(p.describe()));
 
-    public Adapter(EncoderFactory encoders) {
+    public SettingAdapter(EncoderFactory encoders) {
         this.encoders = encoders;
     }
 
