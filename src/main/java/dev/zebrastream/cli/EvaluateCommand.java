@@ -6,9 +6,11 @@ import dev.zebrastream.eval.SettingAdapter;
 import dev.zebrastream.eval.BaseNovelSplit;
 import dev.zebrastream.eval.BenchmarkGrid;
 import dev.zebrastream.eval.BenchmarkRunner;
+import dev.zebrastream.eval.CellSummary;
 import dev.zebrastream.eval.EmbeddingCache;
 import dev.zebrastream.eval.EvalSetting;
 import dev.zebrastream.eval.EvalSettings;
+import dev.zebrastream.eval.HmPlot;
 import dev.zebrastream.eval.JsonReport;
 import dev.zebrastream.eval.Method;
 import dev.zebrastream.eval.PoolWeights;
@@ -85,6 +87,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--list-settings", description = "print the named settings and exit")
     boolean listSettings;
 
+    @Option(names = "--replot", paramLabel = "RESULTS.json",
+            description = "draw the HM plot of an earlier run's JSON into --out and exit (runs nothing)")
+    Path replot;
+
     @Spec
     CommandSpec spec;
 
@@ -94,6 +100,13 @@ final class EvaluateCommand implements Callable<Integer> {
         if (listSettings) {
             EvalSettings.all().values().forEach(s -> spec.commandLine().getOut().println(s.describe()));
             spec.commandLine().getOut().flush();
+            return 0;
+        }
+        if (replot != null) {
+            Files.createDirectories(out);
+            HmPlot.write(CellSummary.of(JsonReport.readResults(Files.readString(replot))), out.resolve(ResultFiles.PLOT));
+            err.println("evaluate: plot in " + out.resolve(ResultFiles.PLOT).toAbsolutePath());
+            err.flush();
             return 0;
         }
         List<EvalSetting> chosen = EvalSettings.parseList(settings == null

@@ -2,6 +2,7 @@ package dev.zebrastream.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class EvalSettings {
         put(m, standard("mic-mid", "mic-2"));
         put(m, standard("factory-mild", "factory-1"));
         put(m, standard("hall-heavy", "hall-3"));
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     private static EvalSetting standard(String name, String domain) {

@@ -1,5 +1,7 @@
 package dev.zebrastream.eval;
 
+import java.awt.Color;
+import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,12 +11,13 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 
 /** HM against shots per method, one panel per setting, written as one PNG with XChart. */
 public final class HmPlot {
 
     private static final int PANEL_WIDTH = 560;
-    private static final int PANEL_HEIGHT = 420;
+    private static final int PANEL_HEIGHT = 460;
     private static final int MAX_COLUMNS = 3;
 
     private HmPlot() {
@@ -43,12 +46,20 @@ public final class HmPlot {
         return 1;
     }
 
-    /** Shots on a log2 axis (1, 2, 4, ... evenly spaced), HM in percent with the seed spread as error bars. */
+    /**
+     * Shots on a log2 axis (1, 2, 4, ... evenly spaced), HM in percent with the seed spread (sample standard
+     * deviation) as error bars in the series' colour.
+     */
     private static XYChart panel(String setting, List<CellSummary> cells) {
         XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(setting)
                 .xAxisTitle("shots per base class").yAxisTitle("HM (%)").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE).setMarkerSize(6);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> Long.toString(Math.round(Math.pow(2, x))));
+        XYStyler style = chart.getStyler();
+        style.setYAxisDecimalPattern("0.0");
+        style.setErrorBarsColorSeriesColor(true);
+        style.setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal)
+                .setMarkerSize(6).setChartBackgroundColor(Color.WHITE)
+                .setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        style.setxAxisTickLabelsFormattingFunction(x -> Long.toString(Math.round(Math.pow(2, x))));
         for (String method : cells.stream().map(CellSummary::method).distinct().toList()) {
             List<CellSummary> series = cells.stream().filter(c -> c.method().equals(method)).toList();
             XYSeries s = chart.addSeries(method,

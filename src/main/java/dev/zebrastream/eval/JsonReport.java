@@ -1,11 +1,14 @@
 package dev.zebrastream.eval;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The machine-readable results: {@code {"results": [{method, setting, domain, shots, seed, base, novel,
@@ -29,6 +32,17 @@ public final class JsonReport {
         return JSON.writeValueAsString(root) + System.lineSeparator();
     }
 
+    /** The result rows of a JSON report, e.g. to draw its plot again. */
+    public static List<RunResult> readResults(String json) throws IOException {
+        List<RunResult> out = new ArrayList<>();
+        for (JsonNode r : JSON.readTree(json).path("results")) {
+            out.add(new RunResult(r.get("method").asText(), r.get("setting").asText(), r.get("domain").asText(),
+                    r.get("shots").asInt(), r.get("seed").asLong(), r.get("base").asDouble(),
+                    r.get("novel").asDouble(), r.get("hm").asDouble(), r.get("seconds").asDouble()));
+        }
+        return out;
+    }
+
     private static Map<String, Object> row(RunResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", r.method());
@@ -50,7 +64,7 @@ public final class JsonReport {
             pool.put("lambdaU", o.poolWeights().lambdaU());
             pool.put("lambdaDiv", o.poolWeights().lambdaDiv());
             m.put("poolWeights", pool);
-            m.put("validationAccuracy", new java.util.TreeMap<>(o.validationAccuracy()));
+            m.put("validationAccuracy", new TreeMap<>(o.validationAccuracy()));
         }
         return m;
     }

@@ -1,10 +1,13 @@
 package dev.zebrastream.eval;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The human-readable results: paper table, settings, per-setting tables, HM vs shots, dilemma check. */
 public final class MarkdownReport {
@@ -120,7 +123,7 @@ public final class MarkdownReport {
         if (o.poolWeights() == null) {
             return "–";
         }
-        String scores = o.validationAccuracy().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        String scores = o.validationAccuracy().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + ": " + String.format(Locale.ROOT, "%.1f", 100 * e.getValue()))
                 .collect(Collectors.joining(", "));
         return o.poolWeights().lambdaU() + "/" + o.poolWeights().lambdaDiv() + " (" + scores + ")";
@@ -139,12 +142,12 @@ public final class MarkdownReport {
     }
 
     private static String[] prepend(String first, List<String> rest) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream()).toArray(String[]::new);
+        return Stream.concat(Stream.of(first), rest.stream()).toArray(String[]::new);
     }
 
     private static void header(StringBuilder md, String... columns) {
         line(md, columns);
-        line(md, java.util.Arrays.stream(columns).map(c -> "---").toArray(String[]::new));
+        line(md, Arrays.stream(columns).map(c -> "---").toArray(String[]::new));
     }
 
     private static void line(StringBuilder md, String... cells) {

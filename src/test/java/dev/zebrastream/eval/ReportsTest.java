@@ -36,6 +36,14 @@ class ReportsTest {
     }
 
     @Test
+    void jsonReadsBackIntoTheSameRows() throws Exception {
+        List<RunResult> rows = outcomes.get(0).results();
+        List<RunResult> back = JsonReport.readResults(JsonReport.render(outcomes));
+        assertEquals(rows.size(), back.size());
+        assertEquals(rows.get(3), back.get(3));
+    }
+
+    @Test
     void markdownShowsMeanAndSpreadBesideThePaperAndFlagsTheDilemma() {
         String md = new MarkdownReport(outcomes).render("Command: test");
         assertTrue(md.contains("| CoOp+ZEBRA | 80.18 | 59.38 | 68.23 |"), md);
