@@ -96,19 +96,21 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
         if (listSettings) {
             EvalSettings.all().values().forEach(s -> spec.commandLine().getOut().println(s.describe()));
             spec.commandLine().getOut().flush();
-            return 0;
-        }
-        if (replot != null) {
+        } else if (replot != null) {
             Files.createDirectories(out);
             HmPlot.write(CellSummary.of(JsonReport.readResults(Files.readString(replot))), out.resolve(ResultFiles.PLOT));
-            err.println("evaluate: plot in " + out.resolve(ResultFiles.PLOT).toAbsolutePath());
-            err.flush();
-            return 0;
+            done("plot in " + out.resolve(ResultFiles.PLOT).toAbsolutePath());
+        } else {
+            benchmark();
+            done("results in " + out.toAbsolutePath());
         }
+        return 0;
+    }
+
+    private void benchmark() throws Exception {
         List<EvalSetting> chosen = EvalSettings.parseList(settings == null
                 ? String.join(",", EvalSettings.all().keySet()) : settings);
         BenchmarkGrid grid = new BenchmarkGrid(Method.parseList(methods), integers(shots, "--shots"),
@@ -117,14 +119,16 @@ final class EvaluateCommand implements Callable<Integer> {
         ZebraConfig config = modelOptions.config();
         long started = System.currentTimeMillis();
         try (ClapModel model = modelOptions.loadModel(config)) {
-            List<SettingOutcome> outcomes = run(model, config, chosen, grid, fixedPool, err);
+            List<SettingOutcome> outcomes = run(model, config, chosen, grid, fixedPool, spec.commandLine().getErr());
             String command = "./zebra " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
             ResultFiles.write(out, outcomes, command, preamble(model, command, chosen, started));
             writeJson(outcomes);
-            err.println("evaluate: results in " + out.toAbsolutePath());
-            err.flush();
         }
-        return 0;
+    }
+
+    private void done(String what) {
+        spec.commandLine().getErr().println("evaluate: " + what);
+        spec.commandLine().getErr().flush();
     }
 
     private List<SettingOutcome> run(ClapModel model, ZebraConfig config, List<EvalSetting> chosen, BenchmarkGrid grid,

@@ -16,7 +16,7 @@ import org.knowm.xchart.style.XYStyler;
 /** HM against shots per method, one panel per setting, written as one PNG with XChart. */
 public final class HmPlot {
 
-    private static final int PANEL_WIDTH = 560;
+    private static final int PANEL_WIDTH = 680;
     private static final int PANEL_HEIGHT = 460;
     private static final int MAX_COLUMNS = 3;
 
@@ -56,7 +56,7 @@ public final class HmPlot {
         XYStyler style = chart.getStyler();
         style.setYAxisDecimalPattern("0.0");
         style.setErrorBarsColorSeriesColor(true);
-        style.setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal)
+        style.setLegendPosition(Styler.LegendPosition.OutsideE)
                 .setMarkerSize(6).setChartBackgroundColor(Color.WHITE)
                 .setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         style.setxAxisTickLabelsFormattingFunction(x -> Long.toString(Math.round(Math.pow(2, x))));

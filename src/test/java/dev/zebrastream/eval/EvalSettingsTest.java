@@ -21,13 +21,13 @@ class EvalSettingsTest {
     @Test
     void refinementsReplaceFieldsAndNameTheSettingByItsSpec() {
         EvalSetting base = EvalSettings.parse("hall-heavy");
-        EvalSetting s = EvalSettings.parse("hall-heavy/split=clustered/steps=400/lr=0.05/transductive=false/m=4");
-        assertEquals("hall-heavy/split=clustered/steps=400/lr=0.05/transductive=false/m=4", s.name());
+        EvalSetting s = EvalSettings.parse("hall-heavy/split=clustered/steps=400/lr=0.05/transductive=false/m=16");
+        assertEquals("hall-heavy/split=clustered/steps=400/lr=0.05/transductive=false/m=16", s.name());
         assertEquals("clustered", s.split());
         assertEquals(400, s.steps());
         assertEquals(0.05, s.learningRate());
         assertFalse(s.transductive());
-        assertEquals(4, s.contextLength());
+        assertEquals(16, s.contextLength());
         assertEquals(base.domain(), s.domain());
         assertEquals(base.directions(), s.directions());
     }
