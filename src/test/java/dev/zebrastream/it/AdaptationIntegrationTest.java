@@ -52,7 +52,8 @@ class AdaptationIntegrationTest {
     static final List<String> BASE = List.of("siren", "dog barking", "drill", "rain", "church bell");
     static final List<String> NOVEL = List.of("telephone ring", "footsteps", "wind", "car horn", "applause");
     static final double NOVEL_MARGIN = 0.10;
-    private static final double PHASE_SECONDS = 90;
+    private static final double PHASE_SECONDS = 100;
+    private static final int SENSORS = 3;
 
     @TempDir
     Path dir;
@@ -110,7 +111,7 @@ class AdaptationIntegrationTest {
 
     private static List<SimulatedSensor> sensors(List<String> classes) {
         List<SimulatedSensor> out = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < SENSORS; i++) {
             SensorProfile profile = SensorProfile.variety(i);
             out.add(new SimulatedSensor("adapt-" + i, profile, new SensorStream(40 + i, profile.sampleRate(),
                     DomainSpec.parse(DOMAIN), classes, List.of()), System.currentTimeMillis()));
@@ -150,10 +151,12 @@ class AdaptationIntegrationTest {
                 if (t.isPresent() && BASE.contains(t.get())) {
                     producer.send(new ProducerRecord<>(config.topics().labels(), w.getWindowId(),
                             LabeledWindow.newBuilder().setWindowId(w.getWindowId()).setLabel(t.get())
-                                    .setLabeledAtMs(Instant.now()).build())).get();
+                                    .setLabeledAtMs(Instant.now()).build()));
                     n++;
                 }
             }
+            // One burst, so the service sees every label before it decides to adapt.
+            producer.flush();
         }
         return n;
     }
