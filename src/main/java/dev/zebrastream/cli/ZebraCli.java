@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ClassifyCommand.class,
             SynthCommand.class,
             ZeroshotEvalCommand.class,
+            EvaluateCommand.class,
             DemoCommand.class,
             RunCommand.class,
             BrokerCommand.class,

@@ -31,7 +31,7 @@ public final class PromptBuilder {
     public PromptBatch zeroShot(List<String> classNames) {
         List<Layout> layouts = new ArrayList<>();
         for (String name : classNames) {
-            layouts.add(new Layout(tokens(text.zeroShotPrompt(name)), null));
+            layouts.add(new Layout(zeroShotTokens(name), null));
         }
         return pack(layouts);
     }
@@ -60,12 +60,24 @@ public final class PromptBuilder {
                 throw new IllegalArgumentException("context vectors must be M x " + hiddenSize() + " floats");
             }
             for (String name : classNames) {
-                // The leading space tokenises the name as a word after the context ("X X X name."), also
-                // for byte-level tokenizers that add no prefix space themselves (RoBERTa's).
-                layouts.add(new Layout(tokens(" " + name + "."), context));
+                layouts.add(new Layout(learnedTokens(name), context));
             }
         }
         return pack(layouts);
+    }
+
+    /** Token ids of a class's zero-shot prompt (the template filled in), without specials. */
+    public int[] zeroShotTokens(String className) {
+        return tokens(text.zeroShotPrompt(className)).clone();
+    }
+
+    /**
+     * Token ids that follow the context vectors in a learned prompt: the class name and a full stop. The
+     * leading space tokenises the name as a word after the context ("X X X name."), also for byte-level
+     * tokenizers that add no prefix space themselves (RoBERTa's).
+     */
+    public int[] learnedTokens(String className) {
+        return tokens(" " + className + ".").clone();
     }
 
     /** Tokens of a piece of text, without specials; cached because class names recur every step. */

@@ -1,0 +1,201 @@
+package dev.zebrastream.cli;
+
+import dev.zebrastream.adapt.OnnxPromptEncoder;
+import dev.zebrastream.config.ZebraConfig;
+import dev.zebrastream.eval.SettingAdapter;
+import dev.zebrastream.eval.BaseNovelSplit;
+import dev.zebrastream.eval.BenchmarkGrid;
+import dev.zebrastream.eval.BenchmarkRunner;
+import dev.zebrastream.eval.CellSummary;
+import dev.zebrastream.eval.EmbeddingCache;
+import dev.zebrastream.eval.EvalSetting;
+import dev.zebrastream.eval.EvalSettings;
+import dev.zebrastream.eval.HmPlot;
+import dev.zebrastream.eval.JsonReport;
+import dev.zebrastream.eval.Method;
+import dev.zebrastream.eval.PoolWeights;
+import dev.zebrastream.eval.ProgressLog;
+import dev.zebrastream.eval.ReferenceExport;
+import dev.zebrastream.eval.ResultFiles;
+import dev.zebrastream.eval.SettingData;
+import dev.zebrastream.eval.SettingOutcome;
+import dev.zebrastream.eval.SettingRenderer;
+import dev.zebrastream.model.ClapModel;
+import dev.zebrastream.synth.Synthesizer;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code zebra evaluate}: the base-to-novel benchmark (issue 4, section 3). */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Base-to-novel benchmark on rendered deployment-domain sets: zero-shot, CoOp, ZEBRA, ZEBRA + "
+                + "pool terms and ablations over shots and seeds; writes results.md, results.json, hm_vs_shots.png.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Option(names = "--methods", paramLabel = "M,...",
+            defaultValue = "zeroshot,coop,zebra,zebra-pool,fusion-only,beta-only,pool-only",
+            description = "methods to run (default: ${DEFAULT-VALUE})")
+    String methods;
+
+    @Option(names = "--shots", paramLabel = "K,...", defaultValue = "1,2,4,8,16",
+            description = "labeled shots per base class, 1..16 (default: ${DEFAULT-VALUE})")
+    String shots;
+
+    @Option(names = "--seeds", paramLabel = "S,...", defaultValue = "0,1,2", description = "seeds (default: ${DEFAULT-VALUE})")
+    String seeds;
+
+    @Option(names = "--settings", paramLabel = "NAME[/field=value...],...",
+            description = "named settings, optionally refined, e.g. hall-heavy/split=clustered/steps=400 "
+                    + "(default: every named setting; --list-settings shows them)")
+    String settings;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/evaluate",
+            description = "directory for results.md, results.json, hm_vs_shots.png, command.txt (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--json", paramLabel = "FILE|-", description = "also write the JSON here ('-' = standard output)")
+    String json;
+
+    @Option(names = "--pool-weights", paramLabel = "U/DIV",
+            description = "use these pool weights (lambdaU/lambdaDiv) instead of choosing them on validation data")
+    String poolWeights;
+
+    @Option(names = "--export", paramLabel = "DIR",
+            description = "export the first setting's embeddings, labels and prompt token ids at the first seed and "
+                    + "the most shots, for tools/reference/")
+    Path export;
+
+    @Option(names = "--cache", paramLabel = "DIR|none", defaultValue = "target/eval-cache",
+            description = "on-disk cache of rendered-window embeddings (default: ${DEFAULT-VALUE})")
+    String cache;
+
+    @Option(names = "--list-settings", description = "print the named settings and exit")
+    boolean listSettings;
+
+    @Option(names = "--replot", paramLabel = "RESULTS.json",
+            description = "draw the HM plot of an earlier run's JSON into --out and exit (runs nothing)")
+    Path replot;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (listSettings) {
+            EvalSettings.all().values().forEach(s -> spec.commandLine().getOut().println(s.describe()));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+        if (replot != null) {
+            Files.createDirectories(out);
+            HmPlot.write(CellSummary.of(JsonReport.readResults(Files.readString(replot))), out.resolve(ResultFiles.PLOT));
+            err.println("evaluate: plot in " + out.resolve(ResultFiles.PLOT).toAbsolutePath());
+            err.flush();
+            return 0;
+        }
+        List<EvalSetting> chosen = EvalSettings.parseList(settings == null
+                ? String.join(",", EvalSettings.all().keySet()) : settings);
+        BenchmarkGrid grid = new BenchmarkGrid(Method.parseList(methods), integers(shots, "--shots"),
+                integers(seeds, "--seeds").stream().map(Integer::longValue).toList());
+        PoolWeights fixedPool = poolWeights == null ? null : PoolWeights.parse(poolWeights);
+        ZebraConfig config = modelOptions.config();
+        long started = System.currentTimeMillis();
+        try (ClapModel model = modelOptions.loadModel(config)) {
+            List<SettingOutcome> outcomes = run(model, config, chosen, grid, fixedPool, err);
+            String command = "./zebra " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+            ResultFiles.write(out, outcomes, command, preamble(model, command, chosen, started));
+            writeJson(outcomes);
+            err.println("evaluate: results in " + out.toAbsolutePath());
+            err.flush();
+        }
+        return 0;
+    }
+
+    private List<SettingOutcome> run(ClapModel model, ZebraConfig config, List<EvalSetting> chosen, BenchmarkGrid grid,
+                                     PoolWeights fixedPool, PrintWriter err) throws Exception {
+        SettingRenderer renderer = new SettingRenderer(model, new Synthesizer(),
+                cache.equals("none") ? EmbeddingCache.inMemory() : EmbeddingCache.onDisk(Path.of(cache)),
+                config.batchSize());
+        ProgressLog progress = new ProgressLog(grid.runsPerSetting() * chosen.size(), line -> {
+            err.println(line);
+            err.flush();
+        });
+        BenchmarkRunner runner = new BenchmarkRunner(new SettingAdapter((names, m) -> new OnnxPromptEncoder(model, names, m)),
+                progress);
+        List<SettingOutcome> outcomes = new ArrayList<>();
+        for (EvalSetting setting : chosen) {
+            progress.note("setting " + setting.describe());
+            SettingData data = renderer.render(setting, grid.seeds());
+            SettingOutcome outcome = runner.run(data, grid, fixedPool);
+            if (export != null && outcomes.isEmpty()) {
+                ReferenceExport.write(export, model, data, grid.selectionSeed(), grid.selectionShots(),
+                        outcome.poolWeights() != null ? outcome.poolWeights() : fixedPool);
+                progress.note("exported " + setting.name() + " for the first-order reference to " + export);
+            }
+            outcomes.add(outcome);
+        }
+        return outcomes;
+    }
+
+    private void writeJson(List<SettingOutcome> outcomes) throws Exception {
+        if (json == null) {
+            return;
+        }
+        String text = JsonReport.render(outcomes);
+        if (json.equals("-")) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            Files.writeString(Path.of(json), text);
+        }
+    }
+
+    private static String preamble(ClapModel model, String command, List<EvalSetting> chosen, long started) {
+        List<String> classes = SettingRenderer.benchmarkClasses(model.manifest().classes(),
+                new Synthesizer().catalog().classNames());
+        StringBuilder md = new StringBuilder();
+        md.append("Command:\n\n    ").append(command).append("\n\n");
+        md.append(String.format(Locale.ROOT, "Model `%s` (fingerprint %s), logit scale %.2f from its manifest. "
+                        + "%d benchmark classes: the model's classes that the generator renders, with `%s` always left "
+                        + "out so that whether espeak-ng is installed never changes the class list or the split.%n%n",
+                model.manifest().name(), model.manifest().fingerprint().substring(0, 12), model.manifest().logitScale(),
+                classes.size(), SettingRenderer.EXCLUDED_CLASS));
+        for (String split : chosen.stream().map(EvalSetting::split).distinct().toList()) {
+            BaseNovelSplit s = BaseNovelSplit.named(split, classes);
+            md.append("Split `").append(split).append("`: base ").append(s.base()).append("; novel ").append(s.novel())
+                    .append(".\n\n");
+        }
+        md.append(String.format(Locale.ROOT, "Machine: %d cores; total wall time %s.",
+                Runtime.getRuntime().availableProcessors(), ProgressLog.duration(System.currentTimeMillis() - started)));
+        return md.toString();
+    }
+
+    static List<Integer> integers(String csv, String option) {
+        try {
+            List<Integer> values = Arrays.stream(csv.split(",")).map(String::trim).filter(t -> !t.isEmpty())
+                    .map(Integer::parseInt).distinct().collect(Collectors.toList());
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException(option + " needs at least one value");
+            }
+            return Collections.unmodifiableList(values);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " expects comma-separated integers, got '" + csv + "'");
+        }
+    }
+}
