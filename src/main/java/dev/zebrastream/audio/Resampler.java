@@ -1,7 +1,12 @@
 package dev.zebrastream.audio;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /** Sample-rate conversion with TarsosDSP's band-limited (windowed sinc) resampler. */
 public final class Resampler {
+
+    private static final Map<Double, be.tarsos.dsp.resample.Resampler> PROTOTYPES = new ConcurrentHashMap<>();
 
     private Resampler() {
     }
@@ -14,7 +19,10 @@ public final class Resampler {
         float[] in = clip.samples();
         int outLength = (int) Math.round(in.length * factor);
         float[] out = new float[outLength];
-        be.tarsos.dsp.resample.Resampler resampler = new be.tarsos.dsp.resample.Resampler(true, factor, factor);
+        // Designing the windowed-sinc filter dominates the cost of a one-second window, so each
+        // conversion factor's filter is built once; the copy shares it with fresh sample buffers.
+        be.tarsos.dsp.resample.Resampler resampler = new be.tarsos.dsp.resample.Resampler(PROTOTYPES.computeIfAbsent(
+                factor, f -> new be.tarsos.dsp.resample.Resampler(true, f, f)));
         // One call with lastBatch=true flushes the filter tail; loop in case the library returns early.
         int consumed = 0;
         int produced = 0;

@@ -85,7 +85,9 @@ public final class PipelineBenchmark {
     private double throughput(EmbeddedKafkaBroker broker, int sensors, double seconds, Path dataDir) throws Exception {
         ZebraConfig config = configFor(broker, "bench-throughput", dataDir);
         Properties client = config.kafka().clientProperties();
-        List<SimulatedSensor> fleet = SensorFleet.create(sensors, 3, renderable(), System.currentTimeMillis(), -1);
+        // Recorded audio: its capture times lie in the past, so the broker sees no future timestamps.
+        long start = System.currentTimeMillis() - (long) (seconds * 1000);
+        List<SimulatedSensor> fleet = SensorFleet.create(sensors, 3, renderable(), start, -1);
         try (FramePublisher publisher = new FramePublisher(client, config.topics().audioFrames())) {
             for (SimulatedSensor s : fleet) {
                 while (s.stream().position() < seconds * s.profile().sampleRate()) {

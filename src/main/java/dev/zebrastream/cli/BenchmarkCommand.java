@@ -16,16 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Measure the pipeline on this machine: raw inference, sustained windows/s and latency.",
         subcommands = {BenchmarkCommand.Pipeline.class})
-final class BenchmarkCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+final class BenchmarkCommand extends CommandGroup {
 
     @Command(name = "pipeline", mixinStandardHelpOptions = true,
             description = "Embedded broker + topology + simulated sensors: sustained windows/s, frame-to-event latency "

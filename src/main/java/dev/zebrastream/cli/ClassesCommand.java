@@ -17,16 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "classes", mixinStandardHelpOptions = true,
         description = "Add or remove class names; publishes a new prompt version with the same context vectors.",
         subcommands = {ClassesCommand.Add.class, ClassesCommand.Remove.class})
-final class ClassesCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+final class ClassesCommand extends CommandGroup {
 
     static int revise(PromptOptions options, CommandSpec spec, List<String> names,
                       BiFunction<PromptSet, List<String>, PromptSet> revision) throws Exception {

@@ -105,6 +105,10 @@ final class ProduceCommand implements Callable<Integer> {
     private FrameSource openSource() throws Exception {
         double frameSeconds = frameMs / 1000.0;
         long now = System.currentTimeMillis();
+        if (fast && source.synth) {
+            // As fast as possible means recorded audio: capture times end now instead of lying ahead.
+            now -= (long) (seconds * 1000);
+        }
         if (source.mic) {
             return MicrophoneFrames.open(sensor, frameSeconds);
         }

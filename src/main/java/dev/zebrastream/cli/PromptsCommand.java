@@ -17,16 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code zebra prompts show|history|rollback}: inspect prompt versions and roll back. */
 @Command(name = "prompts", mixinStandardHelpOptions = true, description = "Inspect prompt set versions and roll back.",
         subcommands = {PromptsCommand.Show.class, PromptsCommand.History.class, PromptsCommand.Rollback.class})
-final class PromptsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+final class PromptsCommand extends CommandGroup {
 
     static String describe(PromptSet p) {
         return String.format(Locale.ROOT, "v%d (parent %s) %s  base %s  novel %s  M=%d a=%.2f  metrics %s  objective %s%s",

@@ -1,7 +1,6 @@
 package dev.zebrastream.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,13 +25,7 @@ import picocli.CommandLine.Command;
             PromptsCommand.class,
             ClassesCommand.class,
         })
-public final class ZebraCli implements Callable<Integer> {
-
-    @Override
-    public Integer call() {
-        new CommandLine(this).usage(System.out);
-        return 0;
-    }
+public final class ZebraCli extends CommandGroup {
 
     public static void main(String[] args) {
         System.exit(run(args));

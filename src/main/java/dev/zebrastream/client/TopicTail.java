@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -44,12 +45,19 @@ public final class TopicTail implements AutoCloseable {
     /** Polls until {@link #stop} or, when {@code idleTimeout} is positive, until nothing arrives for that long. */
     public void run(Duration idleTimeout, Consumer<ConsumerRecord<byte[], byte[]>> handler) {
         long idleSince = System.nanoTime();
-        while (running) {
-            if (poll(Duration.ofMillis(200), handler) > 0) {
-                idleSince = System.nanoTime();
-            } else if (!idleTimeout.isZero() && System.nanoTime() - idleSince > idleTimeout.toNanos()) {
-                return;
+        try {
+            while (running) {
+                if (poll(Duration.ofMillis(200), handler) > 0) {
+                    idleSince = System.nanoTime();
+                } else if (!idleTimeout.isZero() && System.nanoTime() - idleSince > idleTimeout.toNanos()) {
+                    return;
+                }
             }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+            // stop() woke the consumer up: the normal way out of a blocking poll
         }
     }
 

@@ -21,7 +21,7 @@ public final class FleetSummary {
         double lastScore;
         double meanEntropy;
         boolean drifting;
-        long meanLatencyMs;
+        long lastLatencyMs;
     }
 
     public synchronized void onEvent(Classification c) {
@@ -29,9 +29,10 @@ public final class FleetSummary {
         row.events++;
         row.lastLabel = c.getTop().get(0).getLabel();
         row.lastScore = c.getTop().get(0).getScore();
-        // Running means, so the view settles instead of flickering with every window.
+        // A running mean, so the entropy column settles instead of flickering with every window.
         row.meanEntropy += (c.getEntropy() - row.meanEntropy) / Math.min(row.events, 20);
-        row.meanLatencyMs += (c.getLatencyMs() - row.meanLatencyMs) / Math.min(row.events, 20);
+        // The latest latency: a mean would carry the start-up catch-up for a long time.
+        row.lastLatencyMs = c.getLatencyMs();
         promptVersion = c.getPromptVersion();
         events++;
     }
@@ -52,7 +53,7 @@ public final class FleetSummary {
         sb.append(String.format(Locale.ROOT, "%-10s %7s  %-22s %6s %8s %9s  %s%n", "sensor", "events", "latest label",
                 "score", "entropy", "latency", "drift"));
         rows.forEach((sensor, r) -> sb.append(String.format(Locale.ROOT, "%-10s %7d  %-22s %6.2f %8.2f %7dms  %s%n",
-                sensor, r.events, r.lastLabel, r.lastScore, r.meanEntropy, r.meanLatencyMs,
+                sensor, r.events, r.lastLabel, r.lastScore, r.meanEntropy, r.lastLatencyMs,
                 r.drifting ? "ALERT" : "ok")));
         return sb.toString();
     }

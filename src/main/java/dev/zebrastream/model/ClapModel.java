@@ -47,7 +47,7 @@ public final class ClapModel implements AutoCloseable {
                 sessions.open(directory.file(ModelManifest.AUDIO_ENCODER)), m.onnx());
         TextEncoder text = new TextEncoder(sessions.environment(),
                 sessions.open(directory.file(ModelManifest.TEXT_ENCODER)), m.onnx(), m.text().positionIds());
-        PromptTokenizer tokenizer = PromptTokenizer.load(directory.file(m.text().tokenizer()));
+        PromptTokenizer tokenizer = PromptTokenizer.load(directory.file(m.text().tokenizer()), m.text().maxLength());
         LOG.info("model {} ({} classes, D={}) on {}, fingerprint {}", m.name(), m.classes().size(),
                 m.embeddingDim(), sessions.effectiveDevice(), m.fingerprint().substring(0, 12));
         return new ClapModel(directory, sessions.effectiveDevice(), audio, text, tokenizer,

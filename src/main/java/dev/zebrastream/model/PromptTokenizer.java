@@ -26,9 +26,11 @@ public final class PromptTokenizer implements AutoCloseable {
         this.tokenizer = tokenizer;
     }
 
-    public static PromptTokenizer load(Path tokenizerJson) throws ModelException {
+    public static PromptTokenizer load(Path tokenizerJson, int maxLength) throws ModelException {
         try {
-            return new PromptTokenizer(HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of()));
+            // Prompt length is checked by PromptBuilder; the tokenizer itself must not truncate.
+            Map<String, String> options = Map.of("maxLength", Integer.toString(maxLength), "truncation", "false");
+            return new PromptTokenizer(HuggingFaceTokenizer.newInstance(tokenizerJson, options));
         } catch (IOException | RuntimeException e) {
             throw new ModelException(tokenizerJson + ": cannot load tokenizer: " + e.getMessage(), e);
         }

@@ -12,7 +12,9 @@ import dev.zebrastream.stream.core.WindowConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -44,6 +46,12 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
     private KeyValueStore<String, byte[]> assemblers;
     private DeadLetters deadLetters;
     private long startedMs;
+    /**
+     * Deserialised assemblers of this task. The store stays the source of truth (written on every
+     * frame, so a commit always covers the frames it acknowledges); this only spares decoding the
+     * state again for the next frame. Rebuilt from the store whenever the task is (re)initialised.
+     */
+    private final Map<String, WindowAssembler> live = new HashMap<>();
 
     FrameIngestProcessor(Deserializer<AudioFrame> frames, WindowConfig windowConfig, StreamMetrics metrics,
                          String storeName, String windowsChild, String dlqSink) {
@@ -60,6 +68,7 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
         this.context = context;
         this.assemblers = context.getStateStore(storeName);
         this.deadLetters = new DeadLetters(context, dlqSink, metrics);
+        live.clear();
         startedMs = context.currentSystemTimeMs();
         context.schedule(FLUSH_CHECK, PunctuationType.WALL_CLOCK_TIME, this::flushIdleSensors);
     }
@@ -100,31 +109,32 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
     }
 
     private WindowAssembler load(String sensorId) {
-        byte[] state = assemblers.get(sensorId);
-        return state == null ? new WindowAssembler(sensorId, windowConfig) : WindowAssembler.fromBytes(state, windowConfig);
+        return live.computeIfAbsent(sensorId, id -> {
+            byte[] state = assemblers.get(id);
+            return state == null ? new WindowAssembler(id, windowConfig) : WindowAssembler.fromBytes(state, windowConfig);
+        });
     }
 
     /**
-     * Collects first and writes after, so the store is not modified under its own iterator. Right
-     * after a (re)start every restored sensor looks idle while its frames still wait in the input
-     * topic, so no sensor counts as idle before this task has run for the idle time itself.
+     * Right after a (re)start every restored sensor looks idle while its frames still wait in the
+     * input topic, so no sensor counts as idle before this task has run for the idle time itself.
      */
     private void flushIdleSensors(long now) {
         if (now - startedMs <= windowConfig.idleFlushMs()) {
             return;
         }
-        List<WindowAssembler> flushed = new ArrayList<>();
+        List<String> sensors = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = assemblers.all()) {
-            while (it.hasNext()) {
-                WindowAssembler assembler = WindowAssembler.fromBytes(it.next().value, windowConfig);
-                List<AssembledWindow> windows = assembler.flush(now);
-                if (!windows.isEmpty()) {
-                    flushed.add(assembler);
-                    forward(windows);
-                }
+            it.forEachRemaining(kv -> sensors.add(kv.key));
+        }
+        for (String sensor : sensors) {
+            WindowAssembler assembler = load(sensor);
+            List<AssembledWindow> windows = assembler.flush(now);
+            if (!windows.isEmpty()) {
+                assemblers.put(sensor, assembler.toBytes());
+                forward(windows);
             }
         }
-        flushed.forEach(a -> assemblers.put(a.sensorId(), a.toBytes()));
     }
 
     private void forward(List<AssembledWindow> windows) {

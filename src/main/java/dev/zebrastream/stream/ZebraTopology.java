@@ -88,10 +88,15 @@ public final class ZebraTopology {
         return t;
     }
 
-    /** A changelogged RocksDB store of byte values whose changelog accepts multi-second audio records. */
+    /**
+     * A changelogged RocksDB store of byte values whose changelog accepts multi-second audio records.
+     * Cached: between two commits only a key's last value reaches RocksDB and the changelog, so an
+     * assembler rewritten on every frame is logged once per commit, and a window that enters and
+     * leaves the pending store within one commit interval is never logged at all.
+     */
     private static <K> StoreBuilder<KeyValueStore<K, byte[]>> bytesStore(String name, org.apache.kafka.common.serialization.Serde<K> keys) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, Serdes.ByteArray())
                 .withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_STATE_BYTES)))
-                .withCachingDisabled();
+                .withCachingEnabled();
     }
 }

@@ -75,4 +75,18 @@ class ResamplerTest {
         double residual = rms(s, 800, 15_200);
         assertTrue(residual < 0.5 / Math.sqrt(2) * 1e-3, "12 kHz tone attenuated by > 60 dB, rms " + residual);
     }
+
+    @Test
+    void repeatedConversionsGiveIdenticalResults() {
+        float[] in = new float[44_100];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = (float) Math.sin(2 * Math.PI * 440 * i / 44_100.0);
+        }
+        AudioClip clip = new AudioClip(in, 44_100);
+        float[] first = Resampler.resample(clip, 16_000).samples();
+        float[] second = Resampler.resample(new AudioClip(new float[44_100], 44_100), 16_000).samples();
+        float[] third = Resampler.resample(clip, 16_000).samples();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(first, third, "no state carried between conversions");
+        org.junit.jupiter.api.Assertions.assertEquals(0f, second[100], 0f);
+    }
 }
