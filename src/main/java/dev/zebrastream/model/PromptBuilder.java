@@ -86,6 +86,11 @@ public final class PromptBuilder {
     }
 
     private PromptBatch pack(List<Layout> layouts) {
+        if (layouts.isEmpty()) {
+            // An exported model may come without a class list; ONNX Runtime would fail on an empty batch.
+            throw new IllegalArgumentException("no class names to build prompts for: the model's manifest lists no"
+                    + " classes and none are configured (classify.classes)");
+        }
         int hidden = hiddenSize();
         int length = 0;
         for (Layout l : layouts) {

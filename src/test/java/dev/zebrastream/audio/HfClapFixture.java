@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the Hugging Face CLAP golden fixture (tools/fixtures/hf_clap_fixture.py) from the classpath. */
-final class HfClapFixture {
+public final class HfClapFixture {
 
     private static final String DIR = "/golden/hf-clap/";
 
@@ -24,12 +24,12 @@ final class HfClapFixture {
         return names;
     }
 
-    static AudioClip signal(String name) {
+    public static AudioClip signal(String name) {
         return new AudioClip(floats(name + ".signal.f32"), index().get("sample_rate").asInt());
     }
 
     /** Hugging Face {@code input_features[0, 0]}, flattened time major {@code [1001 * 64]}. */
-    static float[] features(String name) {
+    public static float[] features(String name) {
         return floats(name + ".features.f32");
     }
 
