@@ -59,6 +59,7 @@ public enum Setting {
     ADAPT_BETA("adapt.beta", "0.05", "entropy bonus on labeled shots (ZEBRA paper: 0.05)"),
     ADAPT_LAMBDA_U("adapt.lambda.u", "0.0", "mean-entropy penalty on the unlabeled pool"),
     ADAPT_LAMBDA_DIV("adapt.lambda.div", "0.0", "entropy bonus of the pool's mean prediction"),
+    ADAPT_OPTIMIZER("adapt.optimizer", "spsa", "forward-only optimiser: spsa (finite differences of the loss + Adam) or subspace-gn (of the embeddings, trust region; docs/results/reference)"),
     ADAPT_STEPS("adapt.steps", "200", "forward-only optimiser steps"),
     ADAPT_DIRECTIONS("adapt.directions", "8", "random directions per optimiser step"),
     ADAPT_LEARNING_RATE("adapt.learning.rate", "0.01", "Adam learning rate of the context vectors"),
