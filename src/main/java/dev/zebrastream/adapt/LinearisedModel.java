@@ -31,18 +31,21 @@ final class LinearisedModel {
         int r = columns.length;
         double[] a = new double[r];
         double[] best = a.clone();
-        double bestValue = loss.loss(origin);
+        double bestValue = Double.POSITIVE_INFINITY;
         Adam adam = new Adam(r);
         double learningRate = radius / (8 * Math.sqrt(r));
-        for (int t = 0; t < steps; t++) {
+        for (int t = 0; t <= steps; t++) {
             float[][] point = at(a);
-            adam.step(a, gradient(loss.gradient(point)), learningRate * 0.5 * (1 + Math.cos(Math.PI * t / steps)));
-            project(a, radius);
-            double value = loss.loss(at(a));
+            double value = loss.loss(point);
             if (value < bestValue) {
                 bestValue = value;
                 best = a.clone();
             }
+            if (t == steps) {
+                break;
+            }
+            adam.step(a, gradient(loss.gradient(point)), learningRate * 0.5 * (1 + Math.cos(Math.PI * t / steps)));
+            project(a, radius);
         }
         return new Step(best, bestValue, SubspaceBasis.norm(best));
     }

@@ -35,7 +35,7 @@ public final class PromptLearner {
                     new NormalizedObjective(objective), initialContext);
         };
         return new LearnResult(run.best(), run.lossCurve(), terms(objective, encoder, initialContext),
-                terms(objective, encoder, run.best()), zo.steps(), run.bestStep(),
+                terms(objective, encoder, run.best()), zo.steps(), run.bestStep(), run.evaluations(),
                 System.currentTimeMillis() - started);
     }
 
