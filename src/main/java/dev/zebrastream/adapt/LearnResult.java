@@ -9,8 +9,10 @@ package dev.zebrastream.adapt;
  * @param finalTerms   objective terms at {@code context}
  * @param steps        optimiser steps taken
  * @param bestStep     the iterate {@code context} comes from
+ * @param evaluations  context sets the optimiser encoded (each is one prompt per class)
  * @param wallMillis   wall time of the whole adaptation, encoder calls included
  */
 public record LearnResult(float[] context, double[] lossCurve, ZebraObjective.Terms initialTerms,
-                          ZebraObjective.Terms finalTerms, int steps, int bestStep, long wallMillis) {
+                          ZebraObjective.Terms finalTerms, int steps, int bestStep, long evaluations,
+                          long wallMillis) {
 }

@@ -3,13 +3,12 @@ package dev.zebrastream.adapt;
 import dev.zebrastream.classify.ScoreMath;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
  * Adapts learned prompt context vectors to labeled shots (and an unlabeled pool) by minimising the
- * {@link ZebraObjective} with the {@link ZerothOrderOptimizer}: the text encoder runs forward only,
- * everything after it is analytic.
+ * {@link ZebraObjective} with the optimiser {@link ZoConfig#method()} names ({@link ZerothOrderOptimizer} or
+ * {@link SubspaceGaussNewton}): the text encoder runs forward only, everything after it is analytic.
  */
 public final class PromptLearner {
 
@@ -29,10 +28,14 @@ public final class PromptLearner {
         requireCompatible(encoder, data, initialContext);
         long started = System.currentTimeMillis();
         ZebraObjective objective = new ZebraObjective(data, weights);
-        Function<List<float[]>, double[]> batchLoss = contexts -> losses(objective, encoder.encode(contexts));
-        ZoResult run = new ZerothOrderOptimizer(zo, progress).minimize(batchLoss, initialContext);
+        ZoResult run = switch (zo.method()) {
+            case SPSA -> new ZerothOrderOptimizer(zo, progress).minimize(
+                    contexts -> losses(objective, encoder.encode(contexts)), initialContext);
+            case SUBSPACE_GN -> new SubspaceGaussNewton(zo, progress).minimize(encoder::encode,
+                    new NormalizedObjective(objective), initialContext);
+        };
         return new LearnResult(run.best(), run.lossCurve(), terms(objective, encoder, initialContext),
-                terms(objective, encoder, run.best()), zo.steps(), run.bestStep(),
+                terms(objective, encoder, run.best()), zo.steps(), run.bestStep(), run.evaluations(),
                 System.currentTimeMillis() - started);
     }
 

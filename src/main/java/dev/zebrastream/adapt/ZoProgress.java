@@ -7,7 +7,7 @@ package dev.zebrastream.adapt;
 public record ZoProgress(int step, int steps, double loss, double bestLoss, long elapsedMillis) {
 
     public String describe() {
-        return String.format("zeroth-order step %d/%d: loss %.4f (best %.4f), %.1f s", step, steps, loss, bestLoss,
+        return String.format("forward-only step %d/%d: loss %.4f (best %.4f), %.1f s", step, steps, loss, bestLoss,
                 elapsedMillis / 1000.0);
     }
 }

@@ -4,6 +4,7 @@ import dev.zebrastream.adapt.AdaptationSettings;
 import dev.zebrastream.adapt.GuardPolicy;
 import dev.zebrastream.adapt.ObjectiveWeights;
 import dev.zebrastream.adapt.ZoConfig;
+import dev.zebrastream.adapt.ZoMethod;
 import dev.zebrastream.broker.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ public record ZebraConfig(
                 Setting.ADAPT_LAMBDA_DIV.parseDouble(v));
         ZoConfig zo = new ZoConfig(Setting.ADAPT_STEPS.parseInt(v), Setting.ADAPT_DIRECTIONS.parseInt(v),
                 ZoConfig.DEFAULT_MU, Setting.ADAPT_LEARNING_RATE.parseDouble(v), Setting.ADAPT_SUBSPACE.parseInt(v),
-                Setting.ADAPT_SEED.parseLong(v), true);
+                Setting.ADAPT_SEED.parseLong(v), true, ZoMethod.parse(v.get(Setting.ADAPT_OPTIMIZER)));
         GuardPolicy guard = new GuardPolicy(Setting.ADAPT_MAX_ACCURACY_LOSS.parseDouble(v),
                 GuardPolicy.defaults().minPoolMeanEntropy(), GuardPolicy.defaults().maxTopClassShare());
         return new AdaptationSettings(Setting.ADAPT_MIN_NEW_LABELS.parseInt(v),

@@ -1,6 +1,7 @@
 package dev.zebrastream.eval;
 
 import dev.zebrastream.adapt.ZoConfig;
+import dev.zebrastream.adapt.ZoMethod;
 import dev.zebrastream.synth.DomainSpec;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -14,16 +15,19 @@ import java.util.Map;
  * @param domain        deployment domain of every rendered window ({@link DomainSpec} syntax, e.g. hall-3)
  * @param split         {@code random42} or {@code clustered} (see {@link BaseNovelSplit})
  * @param contextLength M learned context vectors
- * @param steps         optimiser steps per adaptation
- * @param directions    random directions per step
- * @param learningRate  Adam step size (cosine-decayed)
+ * @param optimizer     {@code spsa} or {@code subspace-gn} ({@link ZoMethod}); results written before it
+ *                      existed ran spsa
+ * @param steps         optimiser steps (spsa) or trust-region iterations (subspace-gn) per adaptation
+ * @param directions    random directions per step (see {@link ZoConfig})
+ * @param learningRate  spsa: Adam step size (cosine-decayed); subspace-gn: initial trust radius per float
  * @param subspaceDim   0 = optimise every context float, d = a random d-dimensional subspace
  * @param testPerClass  test windows per class (base and novel)
  * @param poolSize      unlabeled windows in the pool
  * @param transductive  the pool holds windows of every class (true) or of base classes only (false)
  * @param classLimit    0 = every benchmark class; n = only the first n in sorted order (quick runs, tests)
  */
-public record EvalSetting(String name, String domain, String split, int contextLength, int steps, int directions,
+public record EvalSetting(String name, String domain, String split, int contextLength, String optimizer, int steps,
+                          int directions,
                           double learningRate, int subspaceDim, int testPerClass, int poolSize,
                           boolean transductive, int classLimit) {
 
@@ -41,17 +45,19 @@ public record EvalSetting(String name, String domain, String split, int contextL
         if (classLimit < 0 || classLimit == 1) {
             throw new IllegalArgumentException("class limit must be 0 (all classes) or at least 2, got " + classLimit);
         }
-        zoConfig(steps, directions, learningRate, subspaceDim, 0);
+        zoConfig(optimizer, steps, directions, learningRate, subspaceDim, 0);
     }
 
     /** The optimiser settings of one run; the seed fixes its random directions (and subspace). */
     public ZoConfig zo(long seed) {
-        return zoConfig(steps, directions, learningRate, subspaceDim, seed);
+        return zoConfig(optimizer, steps, directions, learningRate, subspaceDim, seed);
     }
 
     /** Static so the compact constructor can validate its arguments before the fields are assigned. */
-    private static ZoConfig zoConfig(int steps, int directions, double learningRate, int subspaceDim, long seed) {
-        return new ZoConfig(steps, directions, ZoConfig.DEFAULT_MU, learningRate, subspaceDim, seed, true);
+    private static ZoConfig zoConfig(String optimizer, int steps, int directions, double learningRate,
+                                     int subspaceDim, long seed) {
+        return new ZoConfig(steps, directions, ZoConfig.DEFAULT_MU, learningRate, subspaceDim, seed, true,
+                ZoMethod.parse(optimizer));
     }
 
     /**
@@ -72,7 +78,7 @@ public record EvalSetting(String name, String domain, String split, int contextL
     /** The inverse of {@link #toMap()}. */
     static EvalSetting fromMap(String name, Map<String, Object> f) {
         return new EvalSetting(name, (String) f.get("domain"), (String) f.get("split"), (int) f.get("contextLength"),
-                (int) f.get("steps"), (int) f.get("directions"), (double) f.get("learningRate"),
+                (String) f.getOrDefault("optimizer", ZoMethod.SPSA.id()), (int) f.get("steps"), (int) f.get("directions"), (double) f.get("learningRate"),
                 (int) f.get("subspaceDim"), (int) f.get("testPerClass"), (int) f.get("poolSize"),
                 (boolean) f.get("transductive"), (int) f.get("classLimit"));
     }
@@ -83,6 +89,7 @@ public record EvalSetting(String name, String domain, String split, int contextL
         m.put("domain", domain);
         m.put("split", split);
         m.put("contextLength", contextLength);
+        m.put("optimizer", optimizer);
         m.put("steps", steps);
         m.put("directions", directions);
         m.put("learningRate", learningRate);
@@ -96,8 +103,9 @@ public record EvalSetting(String name, String domain, String split, int contextL
 
     /** One line for logs and the report. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s: domain %s, split %s, M=%d, %d steps x %d directions, lr %s, %s, "
-                        + "%d test windows/class, pool %d (%s)%s", name, domain, split, contextLength, steps, directions,
+        return String.format(Locale.ROOT, "%s: domain %s, split %s, M=%d, %s %d steps x %d directions, lr %s, %s, "
+                        + "%d test windows/class, pool %d (%s)%s", name, domain, split, contextLength, optimizer, steps,
+                directions,
                 learningRate, subspaceDim == 0 ? "full space" : "subspace " + subspaceDim, testPerClass, poolSize,
                 transductive ? "transductive: all classes" : "base classes only",
                 classLimit == 0 ? "" : ", first " + classLimit + " classes only");

@@ -20,6 +20,7 @@ public final class EvalSettings {
      * the full grid of every method, 5 shot counts and 3 seeds fits about 40 minutes on this 2-core machine.
      */
     static final int CONTEXT_LENGTH = 4;
+    static final String OPTIMIZER = "spsa";
     static final int STEPS = 100;
     static final int DIRECTIONS = 4;
     static final double LEARNING_RATE = 0.01;
@@ -83,7 +84,7 @@ public final class EvalSettings {
     }
 
     private static EvalSetting standard(String name, String domain) {
-        return new EvalSetting(name, domain, "random42", CONTEXT_LENGTH, STEPS, DIRECTIONS, LEARNING_RATE, SUBSPACE,
+        return new EvalSetting(name, domain, "random42", CONTEXT_LENGTH, OPTIMIZER, STEPS, DIRECTIONS, LEARNING_RATE, SUBSPACE,
                 TEST_PER_CLASS, POOL_SIZE, true, 0);
     }
 

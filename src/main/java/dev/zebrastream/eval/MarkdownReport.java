@@ -52,11 +52,12 @@ public final class MarkdownReport {
 
     private void settings(StringBuilder md) {
         md.append("## Settings\n\n");
-        header(md, "setting", "domain", "split", "M", "steps × directions", "lr", "search space", "test/class", "pool",
+        header(md, "setting", "domain", "split", "M", "optimiser: steps × directions", "lr", "search space", "test/class", "pool",
                 "pool weights λu/λdiv (base validation accuracy per candidate)");
         for (SettingOutcome o : outcomes) {
             EvalSetting s = o.setting();
-            line(md, code(s.name()), s.domain(), s.split(), str(s.contextLength()), s.steps() + " × " + s.directions(),
+            line(md, code(s.name()), s.domain(), s.split(), str(s.contextLength()),
+                    s.optimizer() + ": " + s.steps() + " × " + s.directions(),
                     str(s.learningRate()), s.subspaceDim() == 0 ? "full" : "subspace " + s.subspaceDim(),
                     str(s.testPerClass()), s.poolSize() + (s.transductive() ? " (all classes)" : " (base classes)"),
                     poolWeights(o));

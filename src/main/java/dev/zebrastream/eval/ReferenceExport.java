@@ -67,7 +67,7 @@ public final class ReferenceExport {
         m.put("fusionWeight", ObjectiveWeights.PAPER_FUSION_WEIGHT);
         m.put("beta", ObjectiveWeights.PAPER_BETA);
         m.put("poolWeights", pool == null ? null : Map.of("lambdaU", pool.lambdaU(), "lambdaDiv", pool.lambdaDiv()));
-        m.put("zo", Map.of("steps", zo.steps(), "directions", zo.directions(), "mu", zo.mu(),
+        m.put("zo", Map.of("method", zo.method().id(), "steps", zo.steps(), "directions", zo.directions(), "mu", zo.mu(),
                 "learningRate", zo.learningRate(), "subspaceDim", zo.subspaceDim(), "cosineDecay", zo.cosineDecay()));
         m.put("contextLength", s.contextLength());
         m.put("hiddenSize", model.prompts().hiddenSize());

@@ -22,7 +22,7 @@ class ZerothOrderOptimizerTest {
 
     private final float[] target = randomVector(N, 5);
     private final double[] curvature = curvatures();
-    private final ZoConfig config = new ZoConfig(300, 8, 0.01, 0.05, 0, 1, true);
+    private final ZoConfig config = new ZoConfig(300, 8, 0.01, 0.05, 0, 1, true, ZoMethod.SPSA);
 
     /** f(c) = sum_i w_i (c_i - c*_i)^2, w_i in [0.5, 2]: ill-conditioned enough that Adam matters. */
     private double quadratic(float[] c) {
@@ -97,7 +97,7 @@ class ZerothOrderOptimizerTest {
     @Test
     void keepsTheBestIterateWhenLaterStepsMakeThingsWorse() {
         // A learning rate far too large for the problem: the run diverges after a lucky early point.
-        ZoConfig wild = new ZoConfig(30, 4, 0.01, 5.0, 0, 3, false);
+        ZoConfig wild = new ZoConfig(30, 4, 0.01, 5.0, 0, 3, false, ZoMethod.SPSA);
         float[] start = target.clone();
         start[0] += 0.1f;
         ZoResult r = new ZerothOrderOptimizer(wild, p -> { }).minimize(batch(this::quadratic), start);
