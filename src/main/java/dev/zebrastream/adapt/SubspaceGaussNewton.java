@@ -145,7 +145,7 @@ public final class SubspaceGaussNewton {
         double eps = config.mu();
         List<float[]> probes = new ArrayList<>(basis.length);
         for (double[] u : basis) {
-            probes.add(space.context(move(z, u, eps)));
+            probes.add(space.context(Vectors.shifted(z, u, eps)));
         }
         List<float[][]> probed = encodeChecked(encode, probes);
         float[][][] columns = new float[basis.length][][];
@@ -187,14 +187,6 @@ public final class SubspaceGaussNewton {
                     out[i] += a[j] * basis[j][i];
                 }
             }
-        }
-        return out;
-    }
-
-    private static double[] move(double[] z, double[] u, double step) {
-        double[] out = z.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] += step * u[i];
         }
         return out;
     }

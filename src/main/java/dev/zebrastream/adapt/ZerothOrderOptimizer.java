@@ -65,8 +65,8 @@ public final class ZerothOrderOptimizer {
         List<float[]> out = new ArrayList<>(config.evaluationsPerStep());
         out.add(current);
         for (double[] u : directions) {
-            out.add(space.context(shifted(z, u, config.mu())));
-            out.add(space.context(shifted(z, u, -config.mu())));
+            out.add(space.context(Vectors.shifted(z, u, config.mu())));
+            out.add(space.context(Vectors.shifted(z, u, -config.mu())));
         }
         return out;
     }
@@ -102,14 +102,6 @@ public final class ZerothOrderOptimizer {
             for (int i = 0; i < dimension; i++) {
                 u[i] = random.nextGaussian();
             }
-        }
-        return out;
-    }
-
-    private static double[] shifted(double[] z, double[] u, double step) {
-        double[] out = z.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] += step * u[i];
         }
         return out;
     }
