@@ -19,10 +19,11 @@ public final class EvalSettings {
      * the text embeddings along 32 random directions per step, exact gradient of everything after the
      * encoder, trust region; see docs/results/reference/subspace-gn/), which is much closer to the
      * first-order reference than {@code spsa} at the same cost: 4 context vectors, 15 steps of 32
-     * directions in the full 1024-float space, Adam lr 0.03, about 4 to 7 s per adaptation here, so that the
-     * full grid of every method, 5 shot counts and 3 seeds fits about 40 minutes on this 2-core machine.
-     * The grid before this change used {@code spsa}, 100 steps x 4 directions, lr 0.01
-     * (docs/results/spsa/; refine a name with {@code /optimizer=spsa/steps=100/directions=4/lr=0.01}).
+     * directions in the full 1024-float space, learning rate 0.03 (for subspace-gn the initial trust
+     * radius per float), about 4 to 7 s per adaptation here, so that the full grid of every method, 5 shot
+     * counts and 3 seeds fits about 40 minutes on this 2-core machine. The grid before this change used
+     * {@code spsa}, 100 steps x 4 directions, lr 0.01 (docs/results/spsa/; refine a name with
+     * {@code /optimizer=spsa/steps=100/directions=4/lr=0.01} to rerun it).
      */
     static final int CONTEXT_LENGTH = 4;
     static final String OPTIMIZER = "subspace-gn";
