@@ -10,4 +10,9 @@ public interface EmbeddingLoss {
 
     /** dL/dT at {@code embeddings}, same shape. */
     float[][] gradient(float[][] embeddings);
+
+    /** Both at once; implementations that share work between them override this. */
+    default ZebraObjective.LossAndGradient lossAndGradient(float[][] embeddings) {
+        return new ZebraObjective.LossAndGradient(loss(embeddings), gradient(embeddings));
+    }
 }

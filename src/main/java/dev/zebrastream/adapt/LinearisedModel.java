@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
  * {@code V_j ~ J u_j} are finite-difference Jacobian-vector products. F (normalisation, logits, CE,
  * entropies) stays exact; only the encoder is approximated. {@link #minimize} solves
  * {@code min m(a), |a| <= radius} with projected Adam, using the analytic gradient
- * {@code dm/da_j = <dF/dT, V_j>}; every step costs one loss and one gradient of F, no encoder call.
+ * {@code dm/da_j = <dF/dT, V_j>}; every step costs one pass of F (loss and gradient together), no encoder call.
  */
 final class LinearisedModel {
 
@@ -35,16 +35,15 @@ final class LinearisedModel {
         Adam adam = new Adam(r);
         double learningRate = radius / (8 * Math.sqrt(r));
         for (int t = 0; t <= steps; t++) {
-            float[][] point = at(a);
-            double value = loss.loss(point);
-            if (value < bestValue) {
-                bestValue = value;
+            ZebraObjective.LossAndGradient here = loss.lossAndGradient(at(a));
+            if (here.loss() < bestValue) {
+                bestValue = here.loss();
                 best = a.clone();
             }
             if (t == steps) {
                 break;
             }
-            adam.step(a, gradient(loss.gradient(point)), learningRate * 0.5 * (1 + Math.cos(Math.PI * t / steps)));
+            adam.step(a, gradient(here.gradient()), learningRate * 0.5 * (1 + Math.cos(Math.PI * t / steps)));
             project(a, radius);
         }
         return new Step(best, bestValue, SubspaceBasis.norm(best));

@@ -22,31 +22,31 @@ final class NormalizedObjective implements EmbeddingLoss {
     @Override
     public float[][] gradient(float[][] embeddings) {
         float[][] unit = ScoreMath.normalizeRows(embeddings);
-        float[][] g = objective.gradient(unit);
+        return chained(objective.gradient(unit), unit, embeddings);
+    }
+
+    @Override
+    public ZebraObjective.LossAndGradient lossAndGradient(float[][] embeddings) {
+        float[][] unit = ScoreMath.normalizeRows(embeddings);
+        ZebraObjective.LossAndGradient atUnit = objective.lossAndGradient(unit);
+        return new ZebraObjective.LossAndGradient(atUnit.loss(), chained(atUnit.gradient(), unit, embeddings));
+    }
+
+    /** The unit-row gradient {@code g} chained back through the normalisation of {@code embeddings}. */
+    private static float[][] chained(float[][] g, float[][] unit, float[][] embeddings) {
         float[][] out = new float[g.length][];
         for (int c = 0; c < g.length; c++) {
-            out[c] = throughNormalization(g[c], unit[c], norm(embeddings[c]));
+            out[c] = throughNormalization(g[c], unit[c], Math.sqrt(ScoreMath.dot(embeddings[c], embeddings[c])));
         }
         return out;
     }
 
     private static float[] throughNormalization(float[] g, float[] u, double norm) {
-        double along = 0;
-        for (int d = 0; d < g.length; d++) {
-            along += g[d] * u[d];
-        }
+        double along = ScoreMath.dot(g, u);
         float[] out = new float[g.length];
         for (int d = 0; d < g.length; d++) {
             out[d] = (float) ((g[d] - along * u[d]) / norm);
         }
         return out;
-    }
-
-    private static double norm(float[] v) {
-        double s = 0;
-        for (float x : v) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
     }
 }

@@ -28,11 +28,12 @@ public final class PromptLearner {
         requireCompatible(encoder, data, initialContext);
         long started = System.currentTimeMillis();
         ZebraObjective objective = new ZebraObjective(data, weights);
+        NormalizedObjective normalized = new NormalizedObjective(objective);
         ZoResult run = switch (zo.method()) {
             case SPSA -> new ZerothOrderOptimizer(zo, progress).minimize(
-                    contexts -> losses(objective, encoder.encode(contexts)), initialContext);
-            case SUBSPACE_GN -> new SubspaceGaussNewton(zo, progress).minimize(encoder::encode,
-                    new NormalizedObjective(objective), initialContext);
+                    contexts -> losses(normalized, encoder.encode(contexts)), initialContext);
+            case SUBSPACE_GN -> new SubspaceGaussNewton(zo, progress).minimize(encoder::encode, normalized,
+                    initialContext);
         };
         return new LearnResult(run.best(), run.lossCurve(), terms(objective, encoder, initialContext),
                 terms(objective, encoder, run.best()), zo.steps(), run.bestStep(), run.evaluations(),
@@ -40,9 +41,9 @@ public final class PromptLearner {
     }
 
     /** One loss per encoded context set; independent, so evaluated in parallel without changing results. */
-    private static double[] losses(ZebraObjective objective, List<float[][]> promptTexts) {
+    private static double[] losses(NormalizedObjective objective, List<float[][]> promptTexts) {
         return IntStream.range(0, promptTexts.size()).parallel()
-                .mapToDouble(i -> objective.loss(ScoreMath.normalizeRows(promptTexts.get(i))))
+                .mapToDouble(i -> objective.loss(promptTexts.get(i)))
                 .toArray();
     }
 

@@ -60,6 +60,10 @@ public final class ZebraObjective {
         this.dimension = data.dimension();
     }
 
+    /** The loss and its gradient at one point, from one pass over the logits. */
+    public record LossAndGradient(double loss, float[][] gradient) {
+    }
+
     /** L at these prompt embeddings (rows used as given: pass unit vectors). Skips pool terms weighted 0. */
     public double loss(float[][] promptTextUnit) {
         return evaluate(promptTextUnit, weights.usesPool()).total();
@@ -76,22 +80,37 @@ public final class ZebraObjective {
      */
     public float[][] gradient(float[][] promptTextUnit) {
         requireShape(promptTextUnit);
-        double[][] grad = new double[classCount][dimension];
+        return gradient(logits(labeled, promptTextUnit), poolProbabilitiesIfUsed(promptTextUnit));
+    }
+
+    /** {@link #loss} and {@link #gradient} together: the logits and pool probabilities are computed once. */
+    public LossAndGradient lossAndGradient(float[][] promptTextUnit) {
+        requireShape(promptTextUnit);
         double[][] z = logits(labeled, promptTextUnit);
+        double[][] poolP = poolProbabilitiesIfUsed(promptTextUnit);
+        return new LossAndGradient(terms(z, poolP).total(), gradient(z, poolP));
+    }
+
+    /** Pool probabilities when the weighted pool terms need them, else null. */
+    private double[][] poolProbabilitiesIfUsed(float[][] promptTextUnit) {
+        return weights.usesPool() && pool.size() > 0 ? poolProbabilities(promptTextUnit) : null;
+    }
+
+    private float[][] gradient(double[][] z, double[][] poolP) {
+        double[][] grad = new double[classCount][dimension];
         for (int n = 0; n < labeled.size(); n++) {
             double[] p = ScoreMath.softmax(z[n]);
             double[] dz = SoftmaxCalculus.crossEntropyGradient(p, targets[n]);
             axpy(-weights.beta(), SoftmaxCalculus.entropyGradient(p, ScoreMath.entropy(p)), dz);
             accumulate(grad, labeled, n, dz, 1.0 / labeled.size());
         }
-        if (weights.usesPool() && pool.size() > 0) {
-            addPoolGradient(grad, promptTextUnit);
+        if (poolP != null) {
+            addPoolGradient(grad, poolP);
         }
         return toFloat(grad);
     }
 
-    private void addPoolGradient(double[][] grad, float[][] promptTextUnit) {
-        double[][] p = poolProbabilities(promptTextUnit);
+    private void addPoolGradient(double[][] grad, double[][] p) {
         double[] dMeanEntropyDp = negativeLog(mean(p));
         for (int u = 0; u < pool.size(); u++) {
             double[] dz = SoftmaxCalculus.entropyGradient(p[u], ScoreMath.entropy(p[u]));
@@ -104,9 +123,14 @@ public final class ZebraObjective {
 
     private Terms evaluate(float[][] promptTextUnit, boolean withPool) {
         requireShape(promptTextUnit);
+        return terms(logits(labeled, promptTextUnit),
+                withPool && pool.size() > 0 ? poolProbabilities(promptTextUnit) : null);
+    }
+
+    /** The terms from the labeled logits and the pool probabilities (null: pool terms 0). */
+    private Terms terms(double[][] z, double[][] p) {
         double ce = 0;
         double entropy = 0;
-        double[][] z = logits(labeled, promptTextUnit);
         for (int n = 0; n < labeled.size(); n++) {
             ce += SoftmaxCalculus.crossEntropy(z[n], targets[n]);
             entropy += ScoreMath.entropy(ScoreMath.softmax(z[n]));
@@ -115,8 +139,7 @@ public final class ZebraObjective {
         entropy /= labeled.size();
         double poolEntropy = 0;
         double poolMeanEntropy = 0;
-        if (withPool && pool.size() > 0) {
-            double[][] p = poolProbabilities(promptTextUnit);
+        if (p != null) {
             for (double[] row : p) {
                 poolEntropy += ScoreMath.entropy(row) / p.length;
             }

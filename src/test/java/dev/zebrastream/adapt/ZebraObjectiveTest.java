@@ -1,5 +1,6 @@
 package dev.zebrastream.adapt;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,6 +50,18 @@ class ZebraObjectiveTest {
             }
         }
         assertTrue(largest > 1e-2, "the gradient must not be trivially zero");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("weightings")
+    void lossAndGradientTogetherEqualTheSeparateCalls(String name, ObjectiveWeights weights) {
+        ZebraObjective objective = new ZebraObjective(data, weights);
+        ZebraObjective.LossAndGradient both = objective.lossAndGradient(prompts);
+        assertEquals(objective.loss(prompts), both.loss(), 0.0, name);
+        float[][] separate = objective.gradient(prompts);
+        for (int c = 0; c < C; c++) {
+            assertArrayEquals(separate[c], both.gradient()[c], 0f, name + " row " + c);
+        }
     }
 
     @Test
