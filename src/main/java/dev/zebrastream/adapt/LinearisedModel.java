@@ -46,7 +46,7 @@ final class LinearisedModel {
             adam.step(a, gradient(here.gradient()), learningRate * 0.5 * (1 + Math.cos(Math.PI * t / steps)));
             project(a, radius);
         }
-        return new Step(best, bestValue, SubspaceBasis.norm(best));
+        return new Step(best, bestValue, Vectors.norm(best));
     }
 
     /** {@code T0 + sum_j a_j V_j}. */
@@ -90,7 +90,7 @@ final class LinearisedModel {
     }
 
     private static void project(double[] a, double radius) {
-        double n = SubspaceBasis.norm(a);
+        double n = Vectors.norm(a);
         if (n > radius) {
             for (int j = 0; j < a.length; j++) {
                 a[j] *= radius / n;

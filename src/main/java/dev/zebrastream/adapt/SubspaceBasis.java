@@ -22,9 +22,9 @@ final class SubspaceBasis {
         }
         double[][] basis = new double[directions][];
         int filled = 0;
-        if (previousStep != null && orthonormalize(previousStep.clone(), basis, 0) != null) {
-            basis[0] = orthonormalize(previousStep.clone(), basis, 0);
-            filled = 1;
+        double[] along = previousStep == null ? null : orthonormalize(previousStep.clone(), basis, 0);
+        if (along != null) {
+            basis[filled++] = along;
         }
         while (filled < directions) {
             double[] v = new double[dimension];
@@ -41,19 +41,19 @@ final class SubspaceBasis {
 
     /** v minus its projections on the first {@code count} rows (twice, for stability), unit length; null if ~0. */
     private static double[] orthonormalize(double[] v, double[][] basis, int count) {
-        double before = norm(v);
+        double before = Vectors.norm(v);
         if (!(before > 0)) {
             return null;
         }
         for (int pass = 0; pass < 2; pass++) {
             for (int k = 0; k < count; k++) {
-                double along = dot(v, basis[k]);
+                double along = Vectors.dot(v, basis[k]);
                 for (int i = 0; i < v.length; i++) {
                     v[i] -= along * basis[k][i];
                 }
             }
         }
-        double after = norm(v);
+        double after = Vectors.norm(v);
         if (after < 1e-8 * before) {
             return null;
         }
@@ -61,17 +61,5 @@ final class SubspaceBasis {
             v[i] /= after;
         }
         return v;
-    }
-
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    static double norm(double[] v) {
-        return Math.sqrt(dot(v, v));
     }
 }

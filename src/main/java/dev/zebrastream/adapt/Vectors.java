@@ -14,4 +14,16 @@ final class Vectors {
         }
         return out;
     }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    static double norm(double[] v) {
+        return Math.sqrt(dot(v, v));
+    }
 }

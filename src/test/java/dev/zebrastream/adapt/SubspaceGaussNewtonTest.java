@@ -198,7 +198,7 @@ class SubspaceGaussNewtonTest {
         assertArrayEquals(new double[] {0.6, 0, 0.8, 0, 0, 0}, basis[0], 1e-12);
         for (int i = 0; i < basis.length; i++) {
             for (int j = 0; j < basis.length; j++) {
-                assertEquals(i == j ? 1 : 0, SubspaceBasis.dot(basis[i], basis[j]), 1e-12);
+                assertEquals(i == j ? 1 : 0, Vectors.dot(basis[i], basis[j]), 1e-12);
             }
         }
         double[][] full = SubspaceBasis.draw(6, 10, previous, new SplittableRandom(1));
