@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * by at least {@link #MIN_BASE_GAIN} over zero-shot's, and novel-class accuracy stays within
  * {@link #NOVEL_MARGIN} of zero-shot's. Base classes are ones the tiny model often confuses; in
  * hall-3 the learned context acts as a correction of the room (docs/results), so the gain is large
- * enough to measure on a minute of audio (last runs: base 0.702 → 0.842, novel 0.729 → 0.712).
+ * enough to measure on a minute of audio (last runs: base 0.702 → 0.842, novel 0.729 → 0.695–0.712).
  */
 class AdaptationIntegrationTest {
 
