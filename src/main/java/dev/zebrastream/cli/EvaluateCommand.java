@@ -61,7 +61,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--settings", paramLabel = "NAME[/field=value...],...",
             description = "named settings, optionally refined, e.g. hall-heavy/split=clustered/steps=400 "
-                    + "(default: every named setting; --list-settings shows them)")
+                    + "(default: mic-mid,factory-mild,hall-heavy; --list-settings shows every named one)")
     String settings;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/evaluate",
@@ -112,7 +112,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private void benchmark() throws Exception {
         List<EvalSetting> chosen = EvalSettings.parseList(settings == null
-                ? String.join(",", EvalSettings.all().keySet()) : settings);
+                ? String.join(",", EvalSettings.defaultNames()) : settings);
         BenchmarkGrid grid = new BenchmarkGrid(Method.parseList(methods), integers(shots, "--shots"),
                 integers(seeds, "--seeds").stream().map(Integer::longValue).toList());
         PoolWeights fixedPool = poolWeights == null ? null : PoolWeights.parse(poolWeights);

@@ -19,6 +19,17 @@ class EvalSettingsTest {
     }
 
     @Test
+    void defaultGridIsNamedAndTheLongSettingsDifferOnlyInSteps() {
+        assertTrue(EvalSettings.all().keySet().containsAll(EvalSettings.defaultNames()));
+        assertFalse(EvalSettings.defaultNames().contains("mic-long"));
+        EvalSetting shortMic = EvalSettings.parse("mic-mid");
+        EvalSetting longMic = EvalSettings.parse("mic-long");
+        assertEquals(3 * shortMic.steps(), longMic.steps());
+        assertEquals(shortMic.with("steps", Integer.toString(longMic.steps()), "mic-long"), longMic);
+        assertEquals(EvalSettings.parse("hall-heavy").domain(), EvalSettings.parse("hall-long").domain());
+    }
+
+    @Test
     void refinementsReplaceFieldsAndNameTheSettingByItsSpec() {
         EvalSetting base = EvalSettings.parse("hall-heavy");
         EvalSetting s = EvalSettings.parse("hall-heavy/split=clustered/steps=400/lr=0.05/transductive=false/m=16");
