@@ -152,9 +152,11 @@ class Objective:
         return self.scale * (self.a * audio @ prompt_unit[:classes].T
                              + (1 - self.a) * audio @ self.zero_shot[:classes].T)
 
-    def __call__(self, prompt_unit):
-        z = self.logits(self.shots, prompt_unit, self.base)
-        loss = F.cross_entropy(z, self.labels) - self.beta * entropy(z).mean()
+    def __call__(self, prompt_unit, rows=None):
+        """The objective, its labeled terms over the shots in rows (a minibatch) or over all of them."""
+        shots, labels = (self.shots, self.labels) if rows is None else (self.shots[rows], self.labels[rows])
+        z = self.logits(shots, prompt_unit, self.base)
+        loss = F.cross_entropy(z, labels) - self.beta * entropy(z).mean()
         if self.uses_pool:
             zu = self.logits(self.pool, prompt_unit, prompt_unit.shape[0])
             mean_p = zu.softmax(1).mean(0)
@@ -162,15 +164,33 @@ class Objective:
         return loss
 
 
+def prompt_builder(prompts, data, objective):
+    """Builds the prompts the objective needs: base classes only, or every class when the pool terms
+    score the pool against all of them."""
+    meta = data["meta"]
+    tokens = meta["learnedTokenIds"] if objective.uses_pool else meta["learnedTokenIds"][: meta["baseCount"]]
+    return prompts.builder(tokens, meta["contextLength"])
+
+
+def cosine_schedule(optimizer, steps: int):
+    return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda t: 0.5 * (1 + math.cos(math.pi * t / steps)))
+
+
+def descend(optimizer, schedule, loss):
+    """One gradient step on the loss, then one step of the learning-rate schedule."""
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    schedule.step()
+
+
 def optimise(encoder, prompts, data, objective, steps: int, lr: float):
     """Full-batch Adam with a half-cosine learning-rate decay; returns the iterate with the lowest loss
     (the JVM's optimiser keeps its best iterate the same way)."""
-    meta = data["meta"]
-    tokens = meta["learnedTokenIds"] if objective.uses_pool else meta["learnedTokenIds"][: meta["baseCount"]]
-    build = prompts.builder(tokens, meta["contextLength"])
+    build = prompt_builder(prompts, data, objective)
     context = data["init_context"].clone().requires_grad_(True)
     adam = torch.optim.Adam([context], lr=lr)
-    schedule = torch.optim.lr_scheduler.LambdaLR(adam, lambda t: 0.5 * (1 + math.cos(math.pi * t / steps)))
+    schedule = cosine_schedule(adam, steps)
     best, best_loss = context.detach().clone(), float("inf")
     for step in range(steps + 1):
         loss = objective(F.normalize(encoder(*build(context)), dim=1))
@@ -178,13 +198,32 @@ def optimise(encoder, prompts, data, objective, steps: int, lr: float):
             best, best_loss = context.detach().clone(), loss.item()
         if step == steps:
             break
-        adam.zero_grad()
-        loss.backward()
-        adam.step()
-        schedule.step()
+        descend(adam, schedule, loss)
         if (step + 1) % max(1, steps // 10) == 0:
             print(f"  step {step + 1}/{steps}: loss {loss.item():.4f} (best {best_loss:.4f})", flush=True)
     return best, best_loss
+
+
+def optimise_paper(encoder, prompts, data, objective, epochs: int, batch: int, lr: float, momentum: float):
+    """The paper's recipe: minibatch SGD with momentum over the labeled shots, reshuffled every epoch
+    (seeded by the run seed), a half-cosine learning-rate decay, and the last iterate kept. Returns the
+    context and the full-batch objective there."""
+    build = prompt_builder(prompts, data, objective)
+    context = data["init_context"].clone().requires_grad_(True)
+    count = objective.labels.shape[0]
+    per_epoch = math.ceil(count / batch)
+    sgd = torch.optim.SGD([context], lr=lr, momentum=momentum)
+    schedule = cosine_schedule(sgd, epochs * per_epoch)
+    order = torch.Generator().manual_seed(data["meta"]["seed"])
+    for epoch in range(epochs):
+        for rows in torch.randperm(count, generator=order).split(batch):
+            loss = objective(F.normalize(encoder(*build(context)), dim=1), rows)
+            descend(sgd, schedule, loss)
+        if (epoch + 1) % max(1, epochs // 10) == 0:
+            print(f"  epoch {epoch + 1}/{epochs}: last batch loss {loss.item():.4f}", flush=True)
+    with torch.no_grad():
+        loss = objective(F.normalize(encoder(*build(context)), dim=1)).item()
+    return context.detach(), loss
 
 
 def evaluate(encoder, prompts, data, objective, context):
@@ -192,7 +231,18 @@ def evaluate(encoder, prompts, data, objective, context):
     with torch.no_grad():
         prompt_unit = F.normalize(encoder(*prompts.batch(meta["learnedTokenIds"], context)), dim=1)
         z = objective.logits(F.normalize(data["test_audio"], dim=1), prompt_unit, prompt_unit.shape[0])
-    labels, base = data["test_labels"], meta["baseCount"]
+    return accuracies(z, data)
+
+
+def evaluate_zero_shot(data, objective):
+    """The hand-written template alone, scored as the adapted prompts are (for the dilemma check)."""
+    z = objective.scale * F.normalize(data["test_audio"], dim=1) @ objective.zero_shot.T
+    return accuracies(z, data)
+
+
+def accuracies(z, data):
+    """Base windows classified among base classes, novel among novel classes; (base, novel, HM)."""
+    labels, base = data["test_labels"], data["meta"]["baseCount"]
     is_base = labels < base
     base_acc = (z[is_base, :base].argmax(1) == labels[is_base]).float().mean().item()
     novel_acc = ((z[~is_base, base:].argmax(1) + base) == labels[~is_base]).float().mean().item()
@@ -211,8 +261,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--export", required=True, help="directory written by ./zebra evaluate --export")
     parser.add_argument("--method", default="zebra", choices=sorted(METHODS))
+    parser.add_argument("--optimizer", default="adam", choices=("adam", "paper"),
+                        help="adam: full-batch Adam, best iterate (default); paper: the paper's minibatch SGD")
     parser.add_argument("--steps", type=int, default=300, help="Adam steps (default 300)")
-    parser.add_argument("--lr", type=float, default=0.01, help="Adam learning rate (default 0.01)")
+    parser.add_argument("--lr", type=float, help="learning rate (default 0.01 for adam, 0.05 for paper)")
+    parser.add_argument("--epochs", type=int, default=50, help="paper: epochs over the labeled shots (default 50)")
+    parser.add_argument("--batch", type=int, default=16, help="paper: minibatch size (default 16)")
+    parser.add_argument("--momentum", type=float, default=0.9, help="paper: SGD momentum (default 0.9)")
     parser.add_argument("--heads", type=int, default=4, help="attention heads of the text encoder (default 4)")
     parser.add_argument("--threads", type=int, default=2, help="torch threads (default 2)")
     parser.add_argument("--compare", help="results.json of the JVM run on the same export, to print the gap")
@@ -229,17 +284,26 @@ def main():
     check_mapping(encoder, prompts, data)
 
     objective = Objective(data, args.method)
-    print(f"{meta['setting']} seed {meta['seed']}, {meta['shots']} shots, method {args.method}: "
-          f"Adam lr {args.lr}, {args.steps} steps")
+    if args.optimizer == "paper":
+        recipe = {"optimizer": "paper", "lr": args.lr or 0.05, "epochs": args.epochs, "batch": args.batch,
+                  "momentum": args.momentum}
+    else:
+        recipe = {"steps": args.steps, "lr": args.lr or 0.01}
+    print(f"{meta['setting']} seed {meta['seed']}, {meta['shots']} shots, method {args.method}: {recipe}")
     started = time.time()
-    context, loss = optimise(encoder, prompts, data, objective, args.steps, args.lr)
+    if args.optimizer == "paper":
+        context, loss = optimise_paper(encoder, prompts, data, objective, args.epochs, args.batch, recipe["lr"],
+                                       args.momentum)
+    else:
+        context, loss = optimise(encoder, prompts, data, objective, args.steps, recipe["lr"])
     seconds = time.time() - started
     base, novel, hm = evaluate(encoder, prompts, data, objective, context)
+    zs_base, zs_novel, zs_hm = evaluate_zero_shot(data, objective)
     print(f"first-order: base {100 * base:.2f} novel {100 * novel:.2f} HM {100 * hm:.2f} "
-          f"(objective {loss:.4f}, {seconds:.1f} s)")
+          f"(objective {loss:.4f}, {seconds:.1f} s); zero-shot: base {100 * zs_base:.2f} novel {100 * zs_novel:.2f}")
     print(json.dumps({"method": args.method, "setting": meta["setting"], "seed": meta["seed"], "shots": meta["shots"],
-                      "base": base, "novel": novel, "hm": hm, "loss": loss, "seconds": round(seconds, 2),
-                      "steps": args.steps, "lr": args.lr}))
+                      "base": base, "novel": novel, "hm": hm, "loss": loss, "seconds": round(seconds, 2), **recipe,
+                      "zeroshot": {"base": zs_base, "novel": zs_novel, "hm": zs_hm}}))
     if args.compare:
         row = jvm_row(args.compare, meta, args.method)
         if row is None:
