@@ -17,11 +17,13 @@ import dev.zebrastream.eval.PoolWeights;
 import dev.zebrastream.eval.ProgressLog;
 import dev.zebrastream.eval.ReferenceExport;
 import dev.zebrastream.eval.ResultFiles;
+import dev.zebrastream.eval.RunResult;
 import dev.zebrastream.eval.SettingData;
 import dev.zebrastream.eval.SettingOutcome;
 import dev.zebrastream.eval.SettingRenderer;
 import dev.zebrastream.model.ClapModel;
 import dev.zebrastream.synth.Synthesizer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +103,7 @@ final class EvaluateCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         } else if (replot != null) {
             Files.createDirectories(out);
-            HmPlot.write(CellSummary.of(JsonReport.readResults(Files.readString(replot))), out.resolve(ResultFiles.PLOT));
+            HmPlot.write(CellSummary.of(replotResults()), out.resolve(ResultFiles.PLOT));
             done("plot in " + out.resolve(ResultFiles.PLOT).toAbsolutePath());
         } else {
             benchmark();
@@ -123,6 +125,14 @@ final class EvaluateCommand implements Callable<Integer> {
             String command = "./zebra " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
             ResultFiles.write(out, outcomes, command, preamble(model, command, chosen, started));
             writeJson(outcomes);
+        }
+    }
+
+    private List<RunResult> replotResults() throws IOException {
+        try {
+            return JsonReport.readResults(Files.readString(replot));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(replot + ": " + e.getMessage(), e);
         }
     }
 

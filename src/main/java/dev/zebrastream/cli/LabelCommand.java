@@ -76,7 +76,7 @@ final class LabelCommand implements Callable<Integer> {
         try {
             lines = Files.readAllLines(file);
         } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file + ": labels file not found");
+            throw new NoSuchFileException(file.toString(), null, "labels file not found");
         }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();

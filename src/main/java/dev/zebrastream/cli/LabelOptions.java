@@ -30,7 +30,7 @@ final class LabelOptions {
             try {
                 raw = Files.readAllLines(labelsFile).stream();
             } catch (NoSuchFileException e) {
-                throw new NoSuchFileException(labelsFile + ": labels file not found");
+                throw new NoSuchFileException(labelsFile.toString(), null, "labels file not found");
             }
         } else {
             raw = modelClasses.stream();

@@ -49,7 +49,7 @@ public final class ZebraCli extends CommandGroup {
     /** A mistyped option gets one line and a pointer to --help, not the whole usage text. */
     private static int badArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println("zebra " + cmd.getCommandName() + ": " + e.getMessage() + " (see --help)");
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage() + " (see --help)");
         return UserErrorHandler.BAD_INPUT;
     }
 }

@@ -57,7 +57,7 @@ public final class ConfigLoader {
         try (Reader r = Files.newBufferedReader(file)) {
             props.load(r);
         } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file + ": configuration file not found");
+            throw new NoSuchFileException(file.toString(), null, "configuration file not found");
         }
         return props;
     }

@@ -62,7 +62,8 @@ public record KafkaSettings(
             try (Reader r = Files.newBufferedReader(clientPropertiesFile)) {
                 p.load(r);
             } catch (NoSuchFileException e) {
-                throw new NoSuchFileException(clientPropertiesFile + ": Kafka client properties file not found");
+                throw new NoSuchFileException(clientPropertiesFile.toString(), null,
+                        "Kafka client properties file not found");
             }
         }
         p.put("bootstrap.servers", bootstrap);

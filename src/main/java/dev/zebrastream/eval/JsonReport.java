@@ -1,5 +1,6 @@
 package dev.zebrastream.eval;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,15 +34,48 @@ public final class JsonReport {
         return JSON.writeValueAsString(root) + System.lineSeparator();
     }
 
-    /** The result rows of a JSON report, e.g. to draw its plot again. */
-    public static List<RunResult> readResults(String json) throws IOException {
+    /**
+     * The result rows of a JSON report, e.g. to draw its plot again.
+     *
+     * @throws IllegalArgumentException in one line when the text is not JSON, has no results, or a row
+     *         lacks one of the fields
+     */
+    public static List<RunResult> readResults(String json) {
+        JsonNode results = parse(json).path("results");
+        if (!results.isArray() || results.isEmpty()) {
+            throw new IllegalArgumentException("no \"results\" array with rows in it");
+        }
         List<RunResult> out = new ArrayList<>();
-        for (JsonNode r : JSON.readTree(json).path("results")) {
-            out.add(new RunResult(r.get("method").asText(), r.get("setting").asText(), r.get("domain").asText(),
-                    r.get("shots").asInt(), r.get("seed").asLong(), r.get("base").asDouble(),
-                    r.get("novel").asDouble(), r.get("hm").asDouble(), r.get("seconds").asDouble()));
+        for (JsonNode r : results) {
+            out.add(new RunResult(text(r, "method", out.size()), text(r, "setting", out.size()),
+                    text(r, "domain", out.size()), field(r, "shots", out.size()).asInt(),
+                    field(r, "seed", out.size()).asLong(), field(r, "base", out.size()).asDouble(),
+                    field(r, "novel", out.size()).asDouble(), field(r, "hm", out.size()).asDouble(),
+                    field(r, "seconds", out.size()).asDouble()));
         }
         return out;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            // Jackson's own message spans lines and quotes source locations; line and column say enough.
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "not valid JSON at line %d, column %d",
+                    e.getLocation().getLineNr(), e.getLocation().getColumnNr()));
+        }
+    }
+
+    private static String text(JsonNode row, String name, int index) {
+        return field(row, name, index).asText();
+    }
+
+    private static JsonNode field(JsonNode row, String name, int index) {
+        JsonNode value = row.get(name);
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException("result " + index + " has no \"" + name + "\"");
+        }
+        return value;
     }
 
     private static Map<String, Object> row(RunResult r) {

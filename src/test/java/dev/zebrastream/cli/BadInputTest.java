@@ -89,6 +89,21 @@ class BadInputTest {
     }
 
     @Test
+    void replotOfAMissingOrBrokenResultsFile() throws Exception {
+        Path out = dir.resolve("plot");
+        assertOneLineError(CliRun.of("evaluate", "--replot", dir.resolve("none.json").toString(), "--out",
+                out.toString()), "file not found: " + dir.resolve("none.json"));
+        assertOneLineError(CliRun.of("evaluate", "--replot", write("cut.json", "{\"results\": [".getBytes()).toString(),
+                "--out", out.toString()), "cut.json: not valid JSON");
+        Path noHm = write("nohm.json", """
+                {"results": [{"method": "coop", "setting": "s", "domain": "d", "shots": 1, "seed": 0,
+                              "base": 0.5, "novel": 0.5, "seconds": 1}]}""".getBytes());
+        assertOneLineError(CliRun.of("evaluate", "--replot", noHm.toString(), "--out", out.toString()),
+                "nohm.json: result 0 has no \"hm\"");
+        assertFalse(Files.exists(out.resolve("hm_vs_shots.png")), "no plot from a bad file");
+    }
+
+    @Test
     void unknownOptionIsOneLine() {
         assertOneLineError(CliRun.of("classify", "--colour", "x.wav"), "Unknown option");
         assertOneLineError(CliRun.of("synth"), "Missing required option");

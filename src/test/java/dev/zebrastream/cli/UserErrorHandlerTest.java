@@ -1,0 +1,55 @@
+package dev.zebrastream.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.NoSuchFileException;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+class UserErrorHandlerTest {
+
+    private final StringWriter err = new StringWriter();
+    private final CommandLine label = labelCommand();
+
+    /** A stand-in for {@code zebra label}: messages name the command as it was typed. */
+    private CommandLine labelCommand() {
+        CommandLine root = new CommandLine(CommandSpec.create().name("zebra"));
+        root.addSubcommand("label", CommandSpec.create());
+        return root.getSubcommands().get("label").setErr(new PrintWriter(err, true));
+    }
+
+    private int handle(Exception ex) {
+        return new UserErrorHandler().handleExecutionException(ex, label, null);
+    }
+
+    @Test
+    void aKafkaTimeoutInsideAProducerFutureSaysKafkaDidNotAnswer() {
+        int code = handle(new ExecutionException(new TimeoutException("Topic zebra.labels not present in metadata")));
+        assertEquals(UserErrorHandler.KAFKA_UNAVAILABLE, code);
+        assertEquals("zebra label: no answer from Kafka (Topic zebra.labels not present in metadata); "
+                + "check --bootstrap and that the broker is running", err.toString().strip());
+    }
+
+    @Test
+    void aMissingFileIsNamedAsSuch() {
+        assertEquals(UserErrorHandler.BAD_INPUT, handle(new NoSuchFileException("labels.csv")));
+        assertEquals("zebra label: file not found: labels.csv", err.toString().strip());
+    }
+
+    @Test
+    void aMissingFileWithItsOwnReasonKeepsIt() {
+        handle(new NoSuchFileException("labels.csv", null, "labels file not found"));
+        assertEquals("zebra label: labels.csv: labels file not found", err.toString().strip());
+    }
+
+    @Test
+    void anythingElseIsAnInternalError() {
+        assertEquals(UserErrorHandler.FAILURE, handle(new IllegalStateException("boom")));
+        assertEquals("zebra label: internal error: boom", err.toString().strip());
+    }
+}
