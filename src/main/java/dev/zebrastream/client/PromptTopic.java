@@ -6,6 +6,7 @@ import dev.zebrastream.prompt.PromptSet;
 import dev.zebrastream.serde.AvroSerde;
 import dev.zebrastream.serde.AvroSerdes;
 import dev.zebrastream.stream.AvroMapping;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,11 +21,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads and publishes prompt sets on the compacted prompts topic (see {@link PromptKeys}). */
 public final class PromptTopic {
 
-    private static final Duration READ_IDLE = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(PromptTopic.class);
+    /** How long a read waits for the broker before it fails rather than show a partial history. */
+    private static final Duration READ_STALL = Duration.ofSeconds(30);
 
     private final Properties client;
     private final String topic;
@@ -38,20 +43,20 @@ public final class PromptTopic {
     /** Latest value of every key, read from the beginning of the topic. */
     private Map<String, PromptSet> readAll() {
         Map<String, PromptSet> latest = new HashMap<>();
-        try (TopicTail tail = new TopicTail(client, List.of(topic), true)) {
-            tail.run(READ_IDLE, r -> {
-                String key = new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
-                if (r.value() == null) {
-                    latest.remove(key);
-                    return;
-                }
-                try {
-                    latest.put(key, AvroMapping.toPromptSet(serde.decode(r.topic(), r.value())));
-                } catch (SerializationException | IllegalArgumentException e) {
-                    latest.remove(key);
-                }
-            });
-        }
+        TopicSnapshot.read(client, topic, READ_STALL, r -> {
+            String key = new String(r.key(), StandardCharsets.UTF_8);
+            if (r.value() == null) {
+                latest.remove(key);
+                return;
+            }
+            try {
+                latest.put(key, AvroMapping.toPromptSet(serde.decode(r.topic(), r.value())));
+            } catch (SerializationException | IllegalArgumentException e) {
+                LOG.warn("{} offset {}: skipping an unreadable prompt record for key {}: {}", r.topic(), r.offset(),
+                        key, e.getMessage());
+                latest.remove(key);
+            }
+        });
         return latest;
     }
 
