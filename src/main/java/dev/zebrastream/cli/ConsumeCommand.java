@@ -5,6 +5,7 @@ import dev.zebrastream.avro.EntropyDriftAlert;
 import dev.zebrastream.avro.PooledWindow;
 import dev.zebrastream.avro.PromptVectors;
 import dev.zebrastream.broker.Topics;
+import dev.zebrastream.client.TopicSnapshot;
 import dev.zebrastream.client.TopicTail;
 import dev.zebrastream.config.ZebraConfig;
 import dev.zebrastream.serde.AvroSerdes;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code zebra consume}: decoded records of one of the service's output topics. */
 @Command(name = "consume", mixinStandardHelpOptions = true,
-        description = "Print decoded records of a topic from the beginning (committed records only).")
+        description = "Print decoded records of a topic from the beginning to its end, or on with --follow "
+                + "(committed records only).")
 final class ConsumeCommand implements Callable<Integer> {
 
     enum Kind { events, pool, alerts, prompts, dlq }
@@ -56,6 +59,15 @@ final class ConsumeCommand implements Callable<Integer> {
         ZebraConfig config = configOptions.config();
         PrintWriter out = spec.commandLine().getOut();
         Function<ConsumerRecord<byte[], byte[]>, String> format = formatter(kind, json);
+        Consumer<ConsumerRecord<byte[], byte[]>> print = r -> {
+            out.println(format.apply(r));
+            out.flush();
+        };
+        if (!follow) {
+            TopicSnapshot.read(config.kafka().clientProperties(), topic(config.topics()), TopicSnapshot.DEFAULT_STALL,
+                    print);
+            return 0;
+        }
         try (Interruption interruption = new Interruption();
              TopicTail tail = new TopicTail(config.kafka().clientProperties(), List.of(topic(config.topics())), true)) {
             Thread stopper = new Thread(() -> {
@@ -68,10 +80,7 @@ final class ConsumeCommand implements Callable<Integer> {
             });
             stopper.setDaemon(true);
             stopper.start();
-            tail.run(follow ? Duration.ZERO : Duration.ofSeconds(3), r -> {
-                out.println(format.apply(r));
-                out.flush();
-            });
+            tail.run(Duration.ZERO, print);
         }
         return 0;
     }

@@ -7,7 +7,6 @@ import dev.zebrastream.serde.AvroSerde;
 import dev.zebrastream.serde.AvroSerdes;
 import dev.zebrastream.stream.AvroMapping;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,8 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class PromptTopic {
 
     private static final Logger LOG = LoggerFactory.getLogger(PromptTopic.class);
-    /** How long a read waits for the broker before it fails rather than show a partial history. */
-    private static final Duration READ_STALL = Duration.ofSeconds(30);
 
     private final Properties client;
     private final String topic;
@@ -43,7 +40,7 @@ public final class PromptTopic {
     /** Latest value of every key, read from the beginning of the topic. */
     private Map<String, PromptSet> readAll() {
         Map<String, PromptSet> latest = new HashMap<>();
-        TopicSnapshot.read(client, topic, READ_STALL, r -> {
+        TopicSnapshot.read(client, topic, TopicSnapshot.DEFAULT_STALL, r -> {
             String key = new String(r.key(), StandardCharsets.UTF_8);
             if (r.value() == null) {
                 latest.remove(key);

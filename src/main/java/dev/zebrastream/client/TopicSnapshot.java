@@ -22,6 +22,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class TopicSnapshot {
 
+    /** How long a command's read waits for the broker before it fails rather than show a partial topic. */
+    public static final Duration DEFAULT_STALL = Duration.ofSeconds(30);
+
     private TopicSnapshot() {
     }
 

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code zebra prompts} and {@code zebra classes} against a real broker: versions are published, read
- * back in order, rolled back; an unreadable record on the topic costs nothing else.
+ * {@code zebra prompts}, {@code zebra classes} and {@code zebra consume prompts} against a real broker:
+ * versions are published, read back in order, rolled back; an unreadable record on the topic costs
+ * nothing else.
  */
 class PromptCommandsIntegrationTest {
 
@@ -68,6 +69,11 @@ class PromptCommandsIntegrationTest {
             assertEquals(3, current.version());
             assertEquals(history.get(0).classes(), current.classes(), "the rollback restores v1's classes");
             assertEquals("rollback to v1", current.note());
+
+            List<String> records = cli("consume", "prompts", "--bootstrap", bootstrap).out().lines().toList();
+            assertEquals(7, records.size(), "three versions, each under its archive key and the current key, "
+                    + "and the unreadable record: " + records);
+            assertEquals(1, records.stream().filter(r -> r.startsWith("undecodable record")).count(), records.toString());
 
             CliRun missing = CliRun.of("prompts", "rollback", "7", "--bootstrap", bootstrap);
             assertEquals(2, missing.exitCode());
