@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -64,8 +65,8 @@ final class ConsumeCommand implements Callable<Integer> {
             out.flush();
         };
         if (!follow) {
-            TopicSnapshot.read(config.kafka().clientProperties(), topic(config.topics()), TopicSnapshot.DEFAULT_STALL,
-                    print);
+            Properties client = config.kafka().clientProperties();
+            TopicSnapshot.read(client, topic(config.topics()), TopicSnapshot.stall(client), print);
             return 0;
         }
         try (Interruption interruption = new Interruption();

@@ -102,8 +102,9 @@ final class EvaluateCommand implements Callable<Integer> {
             EvalSettings.all().values().forEach(s -> spec.commandLine().getOut().println(s.describe()));
             spec.commandLine().getOut().flush();
         } else if (replot != null) {
+            List<RunResult> results = replotResults();
             Files.createDirectories(out);
-            HmPlot.write(CellSummary.of(replotResults()), out.resolve(ResultFiles.PLOT));
+            HmPlot.write(CellSummary.of(results), out.resolve(ResultFiles.PLOT));
             done("plot in " + out.resolve(ResultFiles.PLOT).toAbsolutePath());
         } else {
             benchmark();

@@ -30,8 +30,9 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         String command = cmd.getCommandSpec().qualifiedName();
         Throwable kafkaTimeout = kafkaTimeout(ex);
         if (kafkaTimeout != null) {
-            cmd.getErr().println(command + ": no answer from Kafka (" + kafkaTimeout.getMessage()
-                    + "); check --bootstrap and that the broker is running");
+            String detail = kafkaTimeout.getMessage() == null ? "" : " (" + kafkaTimeout.getMessage() + ")";
+            cmd.getErr().println(command + ": Kafka did not answer in time" + detail
+                    + "; check --bootstrap, that the broker is running and that the topics exist");
             return KAFKA_UNAVAILABLE;
         }
         boolean badInput = isBadInput(ex);

@@ -40,7 +40,7 @@ public final class PromptTopic {
     /** Latest value of every key, read from the beginning of the topic. */
     private Map<String, PromptSet> readAll() {
         Map<String, PromptSet> latest = new HashMap<>();
-        TopicSnapshot.read(client, topic, TopicSnapshot.DEFAULT_STALL, r -> {
+        TopicSnapshot.read(client, topic, TopicSnapshot.stall(client), r -> {
             String key = new String(r.key(), StandardCharsets.UTF_8);
             if (r.value() == null) {
                 latest.remove(key);

@@ -1,5 +1,6 @@
 package dev.zebrastream.eval;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The machine-readable results: {@code {"results": [{method, setting, domain, shots, seed, base, novel,
@@ -47,11 +49,11 @@ public final class JsonReport {
         }
         List<RunResult> out = new ArrayList<>();
         for (JsonNode r : results) {
-            out.add(new RunResult(text(r, "method", out.size()), text(r, "setting", out.size()),
-                    text(r, "domain", out.size()), field(r, "shots", out.size()).asInt(),
-                    field(r, "seed", out.size()).asLong(), field(r, "base", out.size()).asDouble(),
-                    field(r, "novel", out.size()).asDouble(), field(r, "hm", out.size()).asDouble(),
-                    field(r, "seconds", out.size()).asDouble()));
+            int i = out.size();
+            out.add(new RunResult(text(r, "method", i), text(r, "setting", i), text(r, "domain", i),
+                    number(r, "shots", i).asInt(), number(r, "seed", i).asLong(), number(r, "base", i).asDouble(),
+                    number(r, "novel", i).asDouble(), number(r, "hm", i).asDouble(),
+                    number(r, "seconds", i).asDouble()));
         }
         return out;
     }
@@ -60,20 +62,28 @@ public final class JsonReport {
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            // Jackson's own message spans lines and quotes source locations; line and column say enough.
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "not valid JSON at line %d, column %d",
-                    e.getLocation().getLineNr(), e.getLocation().getColumnNr()));
+            // Jackson's own message spans lines and quotes source locations; line and column say enough
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException(at == null ? "not valid JSON" : String.format(Locale.ROOT,
+                    "not valid JSON at line %d, column %d", at.getLineNr(), at.getColumnNr()));
         }
     }
 
     private static String text(JsonNode row, String name, int index) {
-        return field(row, name, index).asText();
+        return field(row, name, index, JsonNode::isTextual, "a string").asText();
     }
 
-    private static JsonNode field(JsonNode row, String name, int index) {
+    private static JsonNode number(JsonNode row, String name, int index) {
+        return field(row, name, index, JsonNode::isNumber, "a number");
+    }
+
+    private static JsonNode field(JsonNode row, String name, int index, Predicate<JsonNode> kind, String kindName) {
         JsonNode value = row.get(name);
         if (value == null || value.isNull()) {
             throw new IllegalArgumentException("result " + index + " has no \"" + name + "\"");
+        }
+        if (!kind.test(value)) {
+            throw new IllegalArgumentException("result " + index + ": \"" + name + "\" is not " + kindName);
         }
         return value;
     }

@@ -100,7 +100,12 @@ class BadInputTest {
                               "base": 0.5, "novel": 0.5, "seconds": 1}]}""".getBytes());
         assertOneLineError(CliRun.of("evaluate", "--replot", noHm.toString(), "--out", out.toString()),
                 "nohm.json: result 0 has no \"hm\"");
-        assertFalse(Files.exists(out.resolve("hm_vs_shots.png")), "no plot from a bad file");
+        Path wrongType = write("text-shots.json", """
+                {"results": [{"method": "coop", "setting": "s", "domain": "d", "shots": "x", "seed": 0,
+                              "base": 0.5, "novel": 0.5, "hm": 0.5, "seconds": 1}]}""".getBytes());
+        assertOneLineError(CliRun.of("evaluate", "--replot", wrongType.toString(), "--out", out.toString()),
+                "text-shots.json: result 0: \"shots\" is not a number");
+        assertFalse(Files.exists(out), "nothing is written for a bad file");
     }
 
     @Test

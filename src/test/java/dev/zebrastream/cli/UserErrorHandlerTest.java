@@ -28,11 +28,11 @@ class UserErrorHandlerTest {
     }
 
     @Test
-    void aKafkaTimeoutInsideAProducerFutureSaysKafkaDidNotAnswer() {
+    void aKafkaTimeoutInsideAProducerFutureSaysKafkaDidNotAnswerInTime() {
         int code = handle(new ExecutionException(new TimeoutException("Topic zebra.labels not present in metadata")));
         assertEquals(UserErrorHandler.KAFKA_UNAVAILABLE, code);
-        assertEquals("zebra label: no answer from Kafka (Topic zebra.labels not present in metadata); "
-                + "check --bootstrap and that the broker is running", err.toString().strip());
+        assertEquals("zebra label: Kafka did not answer in time (Topic zebra.labels not present in metadata); "
+                + "check --bootstrap, that the broker is running and that the topics exist", err.toString().strip());
     }
 
     @Test

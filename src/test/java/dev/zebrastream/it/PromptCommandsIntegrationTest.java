@@ -75,6 +75,15 @@ class PromptCommandsIntegrationTest {
                     + "and the unreadable record: " + records);
             assertEquals(1, records.stream().filter(r -> r.startsWith("undecodable record")).count(), records.toString());
 
+            List<Object> none = new ArrayList<>();
+            TopicSnapshot.read(client, "no.such.topic", Duration.ofSeconds(20), none::add);
+            assertTrue(none.isEmpty());
+            try (Admin admin = Admin.create(client)) {
+                assertEquals(List.of(), List.copyOf(admin.listGroups().all().get()),
+                        "reads assign partitions themselves: no consumer group, so no wait for a group join");
+                assertFalse(admin.listTopics().names().get().contains("no.such.topic"), "a read creates no topic");
+            }
+
             CliRun missing = CliRun.of("prompts", "rollback", "7", "--bootstrap", bootstrap);
             assertEquals(2, missing.exitCode());
             assertTrue(missing.err().contains("has no version 7"), missing.err());
