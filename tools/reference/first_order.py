@@ -15,6 +15,7 @@ import math
 import os
 import sys
 import time
+from dataclasses import asdict, dataclass
 
 import numpy as np
 import onnx
@@ -176,12 +177,10 @@ def cosine_schedule(optimizer, steps: int):
     return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda t: 0.5 * (1 + math.cos(math.pi * t / steps)))
 
 
-def descend(optimizer, schedule, loss):
-    """One gradient step on the loss, then one step of the learning-rate schedule."""
+def descend(optimizer, loss):
     optimizer.zero_grad()
     loss.backward()
     optimizer.step()
-    schedule.step()
 
 
 def optimise(encoder, prompts, data, objective, steps: int, lr: float):
@@ -198,29 +197,51 @@ def optimise(encoder, prompts, data, objective, steps: int, lr: float):
             best, best_loss = context.detach().clone(), loss.item()
         if step == steps:
             break
-        descend(adam, schedule, loss)
+        descend(adam, loss)
+        schedule.step()
         if (step + 1) % max(1, steps // 10) == 0:
             print(f"  step {step + 1}/{steps}: loss {loss.item():.4f} (best {best_loss:.4f})", flush=True)
     return best, best_loss
 
 
-def optimise_paper(encoder, prompts, data, objective, epochs: int, batch: int, lr: float, momentum: float):
-    """The paper's recipe: minibatch SGD with momentum over the labeled shots, reshuffled every epoch
-    (seeded by the run seed), a half-cosine learning-rate decay, and the last iterate kept. Returns the
-    context and the full-batch objective there."""
+@dataclass(frozen=True)
+class PaperRecipe:
+    """The paper's lr, momentum, epochs and batch size, with the rest from CoOp's public training loop
+    (on Dassl): weight decay, minibatches of shuffled shots with the incomplete last batch dropped (once
+    there is a full one), a constant warm-up learning rate for the first epochs, then a half-cosine decay
+    per epoch."""
+    lr: float = 0.05
+    momentum: float = 0.9
+    epochs: int = 50
+    batch: int = 16
+    weight_decay: float = 5e-4
+    warmup_epochs: int = 1
+    warmup_lr: float = 1e-5
+
+    def epoch_lr(self, epoch: int) -> float:
+        if epoch < self.warmup_epochs:
+            return self.warmup_lr
+        return 0.5 * self.lr * (1 + math.cos(math.pi * (epoch - self.warmup_epochs) / self.epochs))
+
+
+def optimise_paper(encoder, prompts, data, objective, recipe: PaperRecipe):
+    """The paper's recipe, seeded by the run seed; keeps the last iterate. Returns the context and the
+    full-batch objective there."""
     build = prompt_builder(prompts, data, objective)
     context = data["init_context"].clone().requires_grad_(True)
     count = objective.labels.shape[0]
-    per_epoch = math.ceil(count / batch)
-    sgd = torch.optim.SGD([context], lr=lr, momentum=momentum)
-    schedule = cosine_schedule(sgd, epochs * per_epoch)
+    sgd = torch.optim.SGD([context], lr=recipe.lr, momentum=recipe.momentum, weight_decay=recipe.weight_decay)
     order = torch.Generator().manual_seed(data["meta"]["seed"])
-    for epoch in range(epochs):
-        for rows in torch.randperm(count, generator=order).split(batch):
-            loss = objective(F.normalize(encoder(*build(context)), dim=1), rows)
-            descend(sgd, schedule, loss)
-        if (epoch + 1) % max(1, epochs // 10) == 0:
-            print(f"  epoch {epoch + 1}/{epochs}: last batch loss {loss.item():.4f}", flush=True)
+    for epoch in range(recipe.epochs):
+        for group in sgd.param_groups:
+            group["lr"] = recipe.epoch_lr(epoch)
+        batches = torch.randperm(count, generator=order).split(recipe.batch)
+        if count >= recipe.batch and len(batches[-1]) < recipe.batch:
+            batches = batches[:-1]
+        for rows in batches:
+            descend(sgd, objective(F.normalize(encoder(*build(context)), dim=1), rows))
+        if (epoch + 1) % max(1, recipe.epochs // 10) == 0:
+            print(f"  epoch {epoch + 1}/{recipe.epochs}: lr {recipe.epoch_lr(epoch):.5f}", flush=True)
     with torch.no_grad():
         loss = objective(F.normalize(encoder(*build(context)), dim=1)).item()
     return context.detach(), loss
@@ -265,9 +286,14 @@ def main():
                         help="adam: full-batch Adam, best iterate (default); paper: the paper's minibatch SGD")
     parser.add_argument("--steps", type=int, default=300, help="Adam steps (default 300)")
     parser.add_argument("--lr", type=float, help="learning rate (default 0.01 for adam, 0.05 for paper)")
-    parser.add_argument("--epochs", type=int, default=50, help="paper: epochs over the labeled shots (default 50)")
-    parser.add_argument("--batch", type=int, default=16, help="paper: minibatch size (default 16)")
-    parser.add_argument("--momentum", type=float, default=0.9, help="paper: SGD momentum (default 0.9)")
+    defaults = PaperRecipe()
+    parser.add_argument("--epochs", type=int, default=defaults.epochs, help="paper: epochs (default %(default)s)")
+    parser.add_argument("--batch", type=int, default=defaults.batch, help="paper: minibatch size (default %(default)s)")
+    parser.add_argument("--momentum", type=float, default=defaults.momentum, help="paper: SGD momentum (default %(default)s)")
+    parser.add_argument("--weight-decay", type=float, default=defaults.weight_decay,
+                        help="paper: SGD weight decay (default %(default)s)")
+    parser.add_argument("--warmup-epochs", type=int, default=defaults.warmup_epochs,
+                        help="paper: epochs at the constant warm-up lr %s first (default %%(default)s)" % defaults.warmup_lr)
     parser.add_argument("--heads", type=int, default=4, help="attention heads of the text encoder (default 4)")
     parser.add_argument("--threads", type=int, default=2, help="torch threads (default 2)")
     parser.add_argument("--compare", help="results.json of the JVM run on the same export, to print the gap")
@@ -285,15 +311,15 @@ def main():
 
     objective = Objective(data, args.method)
     if args.optimizer == "paper":
-        recipe = {"optimizer": "paper", "lr": args.lr or 0.05, "epochs": args.epochs, "batch": args.batch,
-                  "momentum": args.momentum}
+        paper = PaperRecipe(lr=defaults.lr if args.lr is None else args.lr, momentum=args.momentum, epochs=args.epochs,
+                            batch=args.batch, weight_decay=args.weight_decay, warmup_epochs=args.warmup_epochs)
+        recipe = {"optimizer": "paper", **asdict(paper)}
     else:
-        recipe = {"steps": args.steps, "lr": args.lr or 0.01}
+        recipe = {"steps": args.steps, "lr": 0.01 if args.lr is None else args.lr}
     print(f"{meta['setting']} seed {meta['seed']}, {meta['shots']} shots, method {args.method}: {recipe}")
     started = time.time()
     if args.optimizer == "paper":
-        context, loss = optimise_paper(encoder, prompts, data, objective, args.epochs, args.batch, recipe["lr"],
-                                       args.momentum)
+        context, loss = optimise_paper(encoder, prompts, data, objective, paper)
     else:
         context, loss = optimise(encoder, prompts, data, objective, args.steps, recipe["lr"])
     seconds = time.time() - started
