@@ -80,8 +80,10 @@ public final class PromptTopic {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
         PromptVectors record = AvroMapping.toAvro(set);
-        try (KafkaProducer<String, PromptVectors> producer = new KafkaProducer<>(p, new StringSerializer(), serde.serializer())) {
-            producer.send(new ProducerRecord<>(topic, PromptKeys.archived(set.promptSetId(), set.version()), record)).get();
+        String archiveKey = PromptKeys.archived(set.promptSetId(), set.version());
+        try (KafkaProducer<String, PromptVectors> producer =
+                     new KafkaProducer<>(p, new StringSerializer(), serde.serializer())) {
+            producer.send(new ProducerRecord<>(topic, archiveKey, record)).get();
             producer.send(new ProducerRecord<>(topic, PromptKeys.current(set.promptSetId()), record)).get();
         }
     }
