@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -48,10 +49,11 @@ public final class TopicSnapshot {
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            // read_committed: these are the last stable offsets, reached once every transaction before them is decided
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, stall);
-            long position = positions(consumer, partitions, stall);
+            Map<TopicPartition, Long> position = positions(consumer, partitions, stall);
             long lastProgress = System.nanoTime();
-            while (!caughtUp(consumer, end, stall)) {
+            while (!caughtUp(position, end)) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
                         handler.accept(r);
@@ -59,8 +61,8 @@ public final class TopicSnapshot {
                 }
                 // progress is the position, not delivered records: aborted transactions, their markers
                 // and compaction gaps move it on without a record to hand over
-                long now = positions(consumer, partitions, stall);
-                if (now != position) {
+                Map<TopicPartition, Long> now = positions(consumer, partitions, stall);
+                if (!now.equals(position)) {
                     position = now;
                     lastProgress = System.nanoTime();
                 } else if (System.nanoTime() - lastProgress > stall.toNanos()) {
@@ -72,28 +74,18 @@ public final class TopicSnapshot {
     }
 
     private static Properties properties(Properties client) {
-        Properties p = new Properties();
-        p.putAll(client);
-        // read_committed: what the exactly-once writers actually published; the end offsets are then the
-        // last stable offsets, which the read reaches once every open transaction before them is decided
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // a topic made by a read would get the broker's defaults (delete, not compact), and the service's
-        // topic set-up leaves existing topics alone
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        Properties p = CommittedReader.properties(client);
         // if retention moves the log start past the position mid-read, go on from the new start
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         return p;
     }
 
-    private static long positions(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
-                                  Duration stall) {
-        return partitions.stream().mapToLong(tp -> consumer.position(tp, stall)).sum();
+    private static Map<TopicPartition, Long> positions(KafkaConsumer<byte[], byte[]> consumer,
+                                                       List<TopicPartition> partitions, Duration stall) {
+        return partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> consumer.position(tp, stall)));
     }
 
-    private static boolean caughtUp(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end,
-                                    Duration stall) {
-        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey(), stall) >= e.getValue());
+    private static boolean caughtUp(Map<TopicPartition, Long> position, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> position.get(e.getKey()) >= e.getValue());
     }
 }

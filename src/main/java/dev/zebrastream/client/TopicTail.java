@@ -21,15 +21,9 @@ public final class TopicTail implements AutoCloseable {
     private volatile boolean running = true;
 
     public TopicTail(Properties clientProperties, List<String> topics, boolean fromBeginning) {
-        Properties p = new Properties();
-        p.putAll(clientProperties);
+        Properties p = CommittedReader.properties(clientProperties);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "zebra-tail-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // a topic made by a subscription would get the broker's defaults instead of the service's set-up
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(topics);
     }
