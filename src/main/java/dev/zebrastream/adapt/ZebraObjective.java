@@ -80,20 +80,20 @@ public final class ZebraObjective {
      */
     public float[][] gradient(float[][] promptTextUnit) {
         requireShape(promptTextUnit);
-        return gradient(logits(labeled, promptTextUnit), poolProbabilitiesIfUsed(promptTextUnit));
+        return gradient(logits(labeled, promptTextUnit), poolProbabilitiesIf(weights.usesPool(), promptTextUnit));
     }
 
     /** {@link #loss} and {@link #gradient} together: the logits and pool probabilities are computed once. */
     public LossAndGradient lossAndGradient(float[][] promptTextUnit) {
         requireShape(promptTextUnit);
         double[][] z = logits(labeled, promptTextUnit);
-        double[][] poolP = poolProbabilitiesIfUsed(promptTextUnit);
+        double[][] poolP = poolProbabilitiesIf(weights.usesPool(), promptTextUnit);
         return new LossAndGradient(terms(z, poolP).total(), gradient(z, poolP));
     }
 
-    /** Pool probabilities when the weighted pool terms need them, else null. */
-    private double[][] poolProbabilitiesIfUsed(float[][] promptTextUnit) {
-        return weights.usesPool() && pool.size() > 0 ? poolProbabilities(promptTextUnit) : null;
+    /** Pool probabilities when asked for and there is a pool, else null (the pool terms are then 0). */
+    private double[][] poolProbabilitiesIf(boolean withPool, float[][] promptTextUnit) {
+        return withPool && pool.size() > 0 ? poolProbabilities(promptTextUnit) : null;
     }
 
     private float[][] gradient(double[][] z, double[][] poolP) {
@@ -123,8 +123,7 @@ public final class ZebraObjective {
 
     private Terms evaluate(float[][] promptTextUnit, boolean withPool) {
         requireShape(promptTextUnit);
-        return terms(logits(labeled, promptTextUnit),
-                withPool && pool.size() > 0 ? poolProbabilities(promptTextUnit) : null);
+        return terms(logits(labeled, promptTextUnit), poolProbabilitiesIf(withPool, promptTextUnit));
     }
 
     /** The terms from the labeled logits and the pool probabilities (null: pool terms 0). */
