@@ -64,13 +64,14 @@ final class ConsumeCommand implements Callable<Integer> {
             out.println(format.apply(r));
             out.flush();
         };
+        Properties client = config.kafka().clientProperties();
+        String topic = topic(config.topics());
         if (!follow) {
-            Properties client = config.kafka().clientProperties();
-            TopicSnapshot.read(client, topic(config.topics()), TopicSnapshot.stall(client), print);
+            TopicSnapshot.read(client, topic, TopicSnapshot.stall(client), print);
             return 0;
         }
         try (Interruption interruption = new Interruption();
-             TopicTail tail = new TopicTail(config.kafka().clientProperties(), List.of(topic(config.topics())), true)) {
+             TopicTail tail = new TopicTail(client, List.of(topic), true)) {
             Thread stopper = new Thread(() -> {
                 try {
                     interruption.awaitSignal();
