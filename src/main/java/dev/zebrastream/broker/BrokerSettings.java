@@ -11,7 +11,6 @@ import java.util.Properties;
 final class BrokerSettings {
 
     static final int NODE_ID = 1;
-    static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
     private BrokerSettings() {
     }
@@ -68,8 +67,8 @@ final class BrokerSettings {
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("log.retention.check.interval.ms", "30000");
         // Pooled windows carry seconds of float32 audio, more than the 1 MiB default.
-        p.setProperty("message.max.bytes", Integer.toString(MAX_MESSAGE_BYTES));
-        p.setProperty("replica.fetch.max.bytes", Integer.toString(MAX_MESSAGE_BYTES));
+        p.setProperty("message.max.bytes", Integer.toString(RecordLimits.MAX_RECORD_BYTES));
+        p.setProperty("replica.fetch.max.bytes", Integer.toString(RecordLimits.MAX_RECORD_BYTES));
         return p;
     }
 }

@@ -74,7 +74,7 @@ public record Topics(String audioFrames, String events, String pool, String labe
 
     /** Records that may carry seconds of float32 audio, beyond the 1 MiB default. */
     private static Map<String, String> large(Map<String, String> configs) {
-        return with(configs, Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(BrokerSettings.MAX_MESSAGE_BYTES)));
+        return with(configs, Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(RecordLimits.MAX_RECORD_BYTES)));
     }
 
     private static Map<String, String> with(Map<String, String> base, Map<String, String> extra) {

@@ -1,5 +1,6 @@
 package dev.zebrastream.client;
 
+import dev.zebrastream.broker.RecordLimits;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
@@ -19,7 +20,7 @@ final class CommittedReader {
         // a topic made by a reader would get the broker's defaults (delete, not compact), and the
         // service's topic set-up leaves existing topics alone
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, RecordLimits.MAX_RECORD_BYTES);
         return p;
     }
 }

@@ -1,5 +1,6 @@
 package dev.zebrastream.client;
 
+import dev.zebrastream.broker.RecordLimits;
 import dev.zebrastream.avro.PromptVectors;
 import dev.zebrastream.prompt.PromptKeys;
 import dev.zebrastream.prompt.PromptSet;
@@ -78,7 +79,7 @@ public final class PromptTopic {
         Properties p = new Properties();
         p.putAll(client);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, RecordLimits.MAX_RECORD_BYTES);
         PromptVectors record = AvroMapping.toAvro(set);
         String archiveKey = PromptKeys.archived(set.promptSetId(), set.version());
         try (KafkaProducer<String, PromptVectors> producer =

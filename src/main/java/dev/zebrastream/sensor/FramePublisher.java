@@ -1,5 +1,6 @@
 package dev.zebrastream.sensor;
 
+import dev.zebrastream.broker.RecordLimits;
 import dev.zebrastream.avro.AudioFrame;
 import dev.zebrastream.serde.AvroSerdes;
 import dev.zebrastream.stream.AvroMapping;
@@ -23,7 +24,7 @@ public final class FramePublisher implements AutoCloseable {
         p.putAll(clientProperties);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, RecordLimits.MAX_RECORD_BYTES);
         this.producer = new KafkaProducer<>(p, new StringSerializer(), AvroSerdes.of(AudioFrame.class).serializer());
         this.topic = topic;
     }

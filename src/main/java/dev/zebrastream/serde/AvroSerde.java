@@ -60,8 +60,10 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
             return decoder.decode(bytes);
         } catch (SerializationException e) {
             throw failure(topic, e.getMessage(), e.getCause());
-        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
-            // Avro reports a short body as EOF and a corrupt one as bad lengths or indexes.
+        } catch (IOException | RuntimeException e) {
+            // Avro reports a short body as EOF and a corrupt one as bad lengths, indexes, limits
+            // (SystemLimitException) or impossible values; none of them may escape as anything but a
+            // SerializationException, which callers route to their dead-letter path.
             throw failure(topic, "truncated or corrupt body (" + e + ")", e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.zebrastream.service;
 
+import dev.zebrastream.broker.RecordLimits;
 import dev.zebrastream.config.ZebraConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,12 +8,10 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 
 /** Kafka Streams properties from the typed configuration. */
 final class StreamsProperties {
-
-    /** Windows and assembler state carry seconds of float audio: allow records well beyond 1 MiB. */
-    static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
 
     private StreamsProperties() {
     }
@@ -24,11 +23,15 @@ final class StreamsProperties {
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.kafka().streamThreads());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.kafka().commitIntervalMs());
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(config).toString());
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_REQUEST_BYTES);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), RecordLimits.MAX_RECORD_BYTES);
         // A bad prompt record is logged and skipped by the global processor itself; opting in now
         // is what Kafka 5 will do by default.
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), MAX_REQUEST_BYTES);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), RecordLimits.MAX_RECORD_BYTES);
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, UnwritableOutputHandler.class.getName());
+        // A record without a valid timestamp (only a hand-made produce request can write one) is
+        // processed at its partition's time instead of stopping the stream.
+        p.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, UsePartitionTimeOnInvalidTimestamp.class.getName());
         return p;
     }
 

@@ -1,5 +1,6 @@
 package dev.zebrastream.stream;
 
+import java.util.function.Function;
 import ai.onnxruntime.OrtException;
 import dev.zebrastream.avro.PromptVectors;
 import dev.zebrastream.config.StreamSettings;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -44,7 +44,7 @@ final class ClassifyProcessor implements Processor<String, AssembledWindow, Obje
     private final String modelId;
     private final StreamMetrics metrics;
     private final Names names;
-    private final Deserializer<PromptVectors> promptDeserializer;
+    private final Function<byte[], PromptVectors> promptDeserializer;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<Long, byte[]> pending;
     private KeyValueStore<String, byte[]> drift;
@@ -53,7 +53,7 @@ final class ClassifyProcessor implements Processor<String, AssembledWindow, Obje
     private int pendingCount;
 
     ClassifyProcessor(WindowClassifier classifier, PromptRegistry prompts, StreamSettings settings, int maxBatch,
-                      String modelId, StreamMetrics metrics, Names names, Deserializer<PromptVectors> promptDeserializer) {
+                      String modelId, StreamMetrics metrics, Names names, Function<byte[], PromptVectors> promptDeserializer) {
         this.classifier = classifier;
         this.prompts = prompts;
         this.settings = settings;

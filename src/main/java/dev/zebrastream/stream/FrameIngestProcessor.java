@@ -21,8 +21,11 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Frames in, assembled windows out. Decodes the Avro frame, validates it, and feeds the sensor's
@@ -33,6 +36,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Object> {
 
     static final String STAGE = "frame-ingest";
+    static final String UNDECODABLE = "UNDECODABLE";
+    static final String KEY_MISMATCH = "KEY_MISMATCH";
+    static final String PROCESSING_FAILED = "PROCESSING_FAILED";
+    private static final Logger LOG = LoggerFactory.getLogger(FrameIngestProcessor.class);
     private static final Duration FLUSH_CHECK = Duration.ofSeconds(1);
 
     private final Deserializer<AudioFrame> frames;
@@ -42,6 +49,7 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
     private final String storeName;
     private final String dlqSink;
     private final String windowsChild;
+    private final String sourceTopicFallback;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, byte[]> assemblers;
     private DeadLetters deadLetters;
@@ -53,9 +61,10 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
      */
     private final Map<String, WindowAssembler> live = new HashMap<>();
 
-    FrameIngestProcessor(Deserializer<AudioFrame> frames, WindowConfig windowConfig, StreamMetrics metrics,
-                         String storeName, String windowsChild, String dlqSink) {
+    FrameIngestProcessor(Deserializer<AudioFrame> frames, String framesTopic, WindowConfig windowConfig,
+                         StreamMetrics metrics, String storeName, String windowsChild, String dlqSink) {
         this.frames = frames;
+        this.sourceTopicFallback = framesTopic;
         this.windowConfig = windowConfig;
         this.metrics = metrics;
         this.storeName = storeName;
@@ -78,14 +87,26 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
         MonoFrame frame;
         try {
             frame = decode(record);
-        } catch (SerializationException e) {
-            deadLetters.send(record, STAGE, "undecodable AudioFrame: " + e.getMessage());
+        } catch (RejectedRecord e) {
+            deadLetters.send(record, STAGE, e.code, e.getMessage());
             return;
         } catch (InvalidFrameException e) {
-            deadLetters.send(record, STAGE, "invalid frame (" + e.reason() + "): " + e.getMessage());
+            deadLetters.send(record, STAGE, e.reason().name(), "invalid frame (" + e.reason() + "): " + e.getMessage());
             return;
         }
         metrics.frameAccepted();
+        try {
+            assemble(frame);
+        } catch (RuntimeException e) {
+            // A frame that passed validation yet breaks assembly must not stop the other sensors:
+            // the sensor's state is reloaded from the store, as it was before this frame.
+            live.remove(frame.sensorId());
+            LOG.warn("frame of sensor {} failed in window assembly, sent to the dead-letter topic", frame.sensorId(), e);
+            deadLetters.send(record, STAGE, PROCESSING_FAILED, "window assembly failed: " + e);
+        }
+    }
+
+    private void assemble(MonoFrame frame) {
         WindowAssembler assembler = load(frame.sensorId());
         AssemblerStats before = assembler.stats();
         List<AssembledWindow> windows = assembler.offer(frame, context.currentSystemTimeMs());
@@ -94,18 +115,27 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
         forward(windows);
     }
 
-    private MonoFrame decode(Record<byte[], byte[]> record) throws InvalidFrameException {
+    private MonoFrame decode(Record<byte[], byte[]> record) throws InvalidFrameException, RejectedRecord {
         if (record.value() == null) {
-            throw new SerializationException("record has no value");
+            throw new RejectedRecord(UNDECODABLE, "record has no value (tombstone)");
         }
-        AudioFrame frame = frames.deserialize(null, record.value());
+        AudioFrame frame;
+        try {
+            frame = frames.deserialize(sourceTopic(), record.value());
+        } catch (SerializationException e) {
+            throw new RejectedRecord(UNDECODABLE, "undecodable AudioFrame: " + e.getMessage());
+        }
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         if (!frame.getSensorId().equals(key)) {
             // Partitioning by key is what keeps one sensor's frames on one assembler.
-            throw new SerializationException("record key '" + key + "' differs from sensor_id '"
-                    + frame.getSensorId() + "'");
+            throw new RejectedRecord(KEY_MISMATCH, "key mismatch: record key "
+                    + (key == null ? "null" : "'" + key + "'") + " differs from sensor_id '" + frame.getSensorId() + "'");
         }
-        return decoder.decode(AvroMapping.toFrame(frame));
+        return decoder.decode(AvroMapping.toFrame(frame), context.currentSystemTimeMs());
+    }
+
+    private String sourceTopic() {
+        return context.recordMetadata().map(RecordMetadata::topic).orElse(sourceTopicFallback);
     }
 
     private WindowAssembler load(String sensorId) {
@@ -140,6 +170,16 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
     private void forward(List<AssembledWindow> windows) {
         for (AssembledWindow w : windows) {
             context.forward(new Record<>(w.sensorId(), w, w.latestFrameCaptureMs()), windowsChild);
+        }
+    }
+
+    /** A record that is not a frame of the sensor it claims to be; {@link #code} goes to the dead letter. */
+    private static final class RejectedRecord extends Exception {
+        private final String code;
+
+        RejectedRecord(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.zebrastream.stream;
 
+import java.util.function.Function;
 import dev.zebrastream.avro.PromptVectors;
 import dev.zebrastream.prompt.PromptKeys;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,11 +19,11 @@ final class PromptUpdateProcessor implements Processor<String, byte[], Void, Voi
     private static final Logger LOG = LoggerFactory.getLogger(PromptUpdateProcessor.class);
 
     private final PromptRegistry registry;
-    private final Deserializer<PromptVectors> deserializer;
+    private final Function<byte[], PromptVectors> deserializer;
     private final String storeName;
     private KeyValueStore<String, byte[]> store;
 
-    PromptUpdateProcessor(PromptRegistry registry, Deserializer<PromptVectors> deserializer, String storeName) {
+    PromptUpdateProcessor(PromptRegistry registry, Function<byte[], PromptVectors> deserializer, String storeName) {
         this.registry = registry;
         this.deserializer = deserializer;
         this.storeName = storeName;
@@ -55,9 +55,9 @@ final class PromptUpdateProcessor implements Processor<String, byte[], Void, Voi
         private PromptInstaller() {
         }
 
-        static void install(PromptRegistry registry, Deserializer<PromptVectors> deserializer, byte[] bytes) {
+        static void install(PromptRegistry registry, Function<byte[], PromptVectors> deserializer, byte[] bytes) {
             try {
-                registry.install(AvroMapping.toPromptSet(deserializer.deserialize(null, bytes)));
+                registry.install(AvroMapping.toPromptSet(deserializer.apply(bytes)));
             } catch (Exception e) {
                 // A bad prompt record must not stop classification: keep the prompts in force.
                 LOG.warn("ignoring unusable prompt record: {}", e.getMessage());

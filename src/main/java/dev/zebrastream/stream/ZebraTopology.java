@@ -5,6 +5,7 @@ import dev.zebrastream.avro.Classification;
 import dev.zebrastream.avro.EntropyDriftAlert;
 import dev.zebrastream.avro.PooledWindow;
 import dev.zebrastream.avro.PromptVectors;
+import dev.zebrastream.broker.RecordLimits;
 import dev.zebrastream.broker.Topics;
 import dev.zebrastream.config.StreamSettings;
 import dev.zebrastream.config.ZebraConfig;
@@ -13,6 +14,7 @@ import dev.zebrastream.metrics.StreamMetrics;
 import dev.zebrastream.serde.AvroSerdes;
 import dev.zebrastream.stream.core.WindowConfig;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -36,8 +38,6 @@ public final class ZebraTopology {
     public static final String DRIFT = "drift";
     public static final String POOL_RATE = "pool-rate";
     public static final String PROMPTS = "prompts";
-    /** Largest changelog record: a window or assembler state of several seconds of float audio. */
-    static final int MAX_STATE_BYTES = 8 * 1024 * 1024;
 
     private ZebraTopology() {
     }
@@ -61,12 +61,12 @@ public final class ZebraTopology {
         Topology t = new Topology();
         t.addSource("frames", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), topics.audioFrames());
         t.addProcessor("frame-ingest", () -> new FrameIngestProcessor(AvroSerdes.of(AudioFrame.class).deserializer(),
-                parts.windows(), parts.metrics(), ASSEMBLERS, "classify", "dlq"), "frames");
+                topics.audioFrames(), parts.windows(), parts.metrics(), ASSEMBLERS, "classify", "dlq"), "frames");
         ClassifyProcessor.Names names = new ClassifyProcessor.Names(PENDING, DRIFT, POOL_RATE, PROMPTS, "events", "pool",
                 "alerts");
         t.addProcessor("classify", () -> new ClassifyProcessor(parts.classifier(), parts.prompts(), parts.settings(),
                 parts.maxBatch(), parts.modelId(), parts.metrics(), names,
-                AvroSerdes.of(PromptVectors.class).deserializer()), "frame-ingest");
+                promptDecoder(topics)), "frame-ingest");
         t.addSink("events", topics.events(), Serdes.String().serializer(),
                 AvroSerdes.of(Classification.class).serializer(), "classify");
         t.addSink("pool", topics.pool(), Serdes.String().serializer(), AvroSerdes.of(PooledWindow.class).serializer(),
@@ -83,9 +83,13 @@ public final class ZebraTopology {
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PROMPTS), Serdes.String(), Serdes.ByteArray())
                         .withLoggingDisabled(),
                 "prompts-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.prompts(),
-                "prompt-update", () -> new PromptUpdateProcessor(parts.prompts(),
-                        AvroSerdes.of(PromptVectors.class).deserializer(), PROMPTS));
+                "prompt-update", () -> new PromptUpdateProcessor(parts.prompts(), promptDecoder(topics), PROMPTS));
         return t;
+    }
+
+    /** Prompt records live in the global store as the prompts topic's bytes; errors name that topic. */
+    private static Function<byte[], PromptVectors> promptDecoder(Topics topics) {
+        return bytes -> AvroSerdes.of(PromptVectors.class).decode(topics.prompts(), bytes);
     }
 
     /**
@@ -96,7 +100,7 @@ public final class ZebraTopology {
      */
     private static <K> StoreBuilder<KeyValueStore<K, byte[]>> bytesStore(String name, org.apache.kafka.common.serialization.Serde<K> keys) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, Serdes.ByteArray())
-                .withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_STATE_BYTES)))
+                .withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(RecordLimits.MAX_RECORD_BYTES)))
                 .withCachingEnabled();
     }
 }

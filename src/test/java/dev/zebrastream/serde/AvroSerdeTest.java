@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.zebrastream.avro.AudioFrame;
 import dev.zebrastream.avro.SampleEncoding;
+import dev.zebrastream.testing.BadFrames;
 
 class AvroSerdeTest {
 
@@ -130,19 +131,41 @@ class AvroSerdeTest {
         assertDecodeFails(Arrays.copyOf(bytes, bytes.length - 3), "truncated or corrupt body");
     }
 
+    /**
+     * 300 random corruptions per record type: each must either decode to a record that encodes again,
+     * or fail as a SerializationException (the one failure callers route to their dead-letter path).
+     * Any other exception fails the test. Both outcomes must occur, or the fuzzer tests nothing.
+     */
     @ParameterizedTest
     @MethodSource("everyRecordType")
     void corruptBodiesDecodeOrFailAsSerializationException(SpecificRecord record) {
         AvroSerde<SpecificRecord> serde = serdeFor(record);
         byte[] clean = serde.encode(record);
         Random random = new Random(7);
+        int decoded = 0;
+        int refused = 0;
         for (int trial = 0; trial < 300; trial++) {
             byte[] bytes = Arrays.copyOf(clean, SingleObjectHeader.LENGTH + 1 + random.nextInt(clean.length - SingleObjectHeader.LENGTH));
             bytes[SingleObjectHeader.LENGTH + random.nextInt(bytes.length - SingleObjectHeader.LENGTH)] = (byte) random.nextInt();
             try {
-                serde.decode(TOPIC, bytes);
+                serde.encode(serde.decode(TOPIC, bytes));
+                decoded++;
             } catch (SerializationException expected) {
-                // the only failure the topology has to route to the dead-letter topic
+                refused++;
+            }
+        }
+        System.out.printf("avro fuzz %s: 300 corrupt bodies, %d decoded, %d refused as SerializationException%n",
+                record.getClass().getSimpleName(), decoded, refused);
+        assertEquals(300, decoded + refused);
+        assertTrue(refused > 0, "no corruption was refused");
+    }
+
+    @Test
+    void lengthsBeyondWhatAJavaArrayHoldsAreRefusedNotThrown() {
+        for (BadFrames.Case c : BadFrames.corpus("mic-7", 0)) {
+            if (c.code().equals("UNDECODABLE") && c.value() != null) {
+                assertThrows(SerializationException.class, () -> AvroSerdes.of(AudioFrame.class).decode(TOPIC, c.value()),
+                        c.name());
             }
         }
     }

@@ -10,6 +10,7 @@ import dev.zebrastream.avro.DriftState;
 import dev.zebrastream.avro.EntropyDriftAlert;
 import dev.zebrastream.avro.PooledWindow;
 import dev.zebrastream.avro.PromptVectors;
+import dev.zebrastream.broker.RecordLimits;
 import dev.zebrastream.config.Setting;
 import dev.zebrastream.config.ZebraConfig;
 import dev.zebrastream.metrics.StreamMetrics;
@@ -25,6 +26,8 @@ import dev.zebrastream.stream.core.SampleEncoding;
 import dev.zebrastream.stream.core.WindowAssembler;
 import dev.zebrastream.synth.DomainSpec;
 import dev.zebrastream.synth.SensorStream;
+import dev.zebrastream.testing.BadFrames;
+import dev.zebrastream.testing.Mutations;
 import dev.zebrastream.testing.TestConfigs;
 import dev.zebrastream.testing.TestModels;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -62,6 +65,7 @@ class ZebraTopologyTest {
     private TopologyTestDriver driver;
     private ZebraConfig config;
     private PromptRegistry registry;
+    private PrometheusRegistry metricsRegistry;
     private TestInputTopic<byte[], byte[]> frames;
     private TestInputTopic<String, byte[]> prompts;
     private TestOutputTopic<String, Classification> events;
@@ -79,7 +83,8 @@ class ZebraTopologyTest {
         config = TestConfigs.with(s);
         ClapModel model = TestModels.tinyClap();
         registry = new PromptRegistry(model, config.stream().promptSetId(), config.stream().classesOr(List.of()));
-        var parts = ZebraTopology.parts(config, model, registry, new StreamMetrics(new PrometheusRegistry()));
+        metricsRegistry = new PrometheusRegistry();
+        var parts = ZebraTopology.parts(config, model, registry, new StreamMetrics(metricsRegistry));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -136,7 +141,7 @@ class ZebraTopologyTest {
         WindowAssembler assembler = new WindowAssembler(sent.get(0).sensorId(), windows);
         List<AssembledWindow> out = new ArrayList<>();
         for (Frame f : sent) {
-            out.addAll(assembler.offer(new FrameDecoder().decode(f), 0));
+            out.addAll(assembler.offer(new FrameDecoder().decode(f, f.captureTimeMs()), 0));
         }
         out.addAll(assembler.flush(Long.MAX_VALUE / 2));
         return out.stream().map(AssembledWindow::id).toList();
@@ -303,6 +308,85 @@ class ZebraTopologyTest {
         frames(s, 2).forEach(this::send);
         settle();
         assertFalse(events.isEmpty(), "valid frames after bad ones are still classified");
+    }
+
+    @Test
+    void everyBadRecordShapeGoesToTheDeadLetterTopicWithItsCodeAndGoodSensorsAreUnaffected() throws Exception {
+        start(Map.of());
+        List<Frame> good = frames(sensor("good", SensorProfile.variety(0), 11), 3.2);
+        List<BadFrames.Case> corpus = BadFrames.corpus("bad", System.currentTimeMillis());
+        for (int i = 0; i < Math.max(corpus.size(), good.size()); i++) {
+            if (i < corpus.size()) {
+                frames.pipeInput(corpus.get(i).key(), corpus.get(i).value());
+            }
+            if (i < good.size()) {
+                send(good.get(i));
+            }
+        }
+        settle();
+        List<TestRecord<byte[], byte[]>> letters = dlq.readRecordsToList();
+        Map<String, Integer> byCode = new java.util.TreeMap<>();
+        assertEquals(corpus.size(), letters.size(), "one dead letter per bad record");
+        for (int i = 0; i < corpus.size(); i++) {
+            BadFrames.Case c = corpus.get(i);
+            TestRecord<byte[], byte[]> letter = letters.get(i);
+            assertEquals(c.code(), header(letter, DeadLetters.CODE), c.name() + ": " + reason(letter));
+            assertFalse(reason(letter).isBlank(), c.name());
+            assertEquals(config.topics().audioFrames(), header(letter, DeadLetters.SOURCE_TOPIC), c.name());
+            assertTrue(recordBytes(letter) <= RecordLimits.MAX_RECORD_BYTES - 1024, c.name() + " fits the record limit");
+            byCode.merge(c.code(), 1, Integer::sum);
+        }
+        TestRecord<byte[], byte[]> nearLimit = letters.get(corpus.size() - 1);
+        assertEquals(DeadLetters.MAX_VALUE_BYTES, nearLimit.value().length, "the payload copy is cut to fit");
+        assertTrue(header(nearLimit, DeadLetters.TRUNCATED).startsWith("key=3,value=" + corpus.get(corpus.size() - 1)
+                .value().length + ","), header(nearLimit, DeadLetters.TRUNCATED));
+        assertTrue(reason(letters.get(0)).contains("topic " + config.topics().audioFrames()), reason(letters.get(0)));
+        List<String> ids = events.readValuesToList().stream().map(Classification::getWindowId).sorted().toList();
+        assertEquals(expectedWindowIds(good, config).stream().sorted().toList(), ids);
+        System.out.printf("bad-record corpus: %d sent, %d dead-lettered %s, good sensor %d/%d windows%n",
+                corpus.size(), letters.size(), byCode, ids.size(), expectedWindowIds(good, config).size());
+    }
+
+    @Test
+    void randomlyMutatedFramesAreClassifiedOrDeadLetteredWhileGoodSensorsGoOn() throws Exception {
+        start(Map.of());
+        SplittableRandom random = new SplittableRandom(2026);
+        List<Frame> good = frames(sensor("good", SensorProfile.variety(1), 12), 3.2);
+        List<Frame> victims = frames(sensor("fuzz", SensorProfile.variety(2), 13), 12);
+        int sent = 0;
+        for (int i = 0; i < victims.size(); i++) {
+            byte[] value = AvroSerdes.of(AudioFrame.class).serializer().serialize(null, AvroMapping.toAvro(victims.get(i)));
+            frames.pipeInput("fuzz".getBytes(StandardCharsets.UTF_8), Mutations.apply(value, random));
+            sent++;
+            if (i < good.size()) {
+                send(good.get(i));
+            }
+        }
+        settle();
+        Map<String, Integer> byCode = new java.util.TreeMap<>();
+        for (TestRecord<byte[], byte[]> letter : dlq.readRecordsToList()) {
+            byCode.merge(header(letter, DeadLetters.CODE), 1, Integer::sum);
+        }
+        int dead = byCode.values().stream().mapToInt(Integer::intValue).sum();
+        double accepted = metricsRegistry.scrape().stream().filter(m -> m.getMetadata().getName().equals("zebra_frames"))
+                .mapToDouble(m -> ((io.prometheus.metrics.model.snapshots.CounterSnapshot) m).getDataPoints().get(0)
+                        .getValue()).sum() - good.size();
+        assertEquals(sent, dead + (long) accepted, "every mutated frame is accepted or dead-lettered: " + byCode);
+        assertTrue(dead > 0 && accepted > 0, "the fuzzer reaches both outcomes: " + byCode);
+        assertTrue(byCode.keySet().stream().allMatch(code -> !code.isEmpty()), "every dead letter has a code");
+        List<String> ids = events.readValuesToList().stream().filter(c -> c.getSensorId().equals("good"))
+                .map(Classification::getWindowId).sorted().toList();
+        assertEquals(expectedWindowIds(good, config).stream().sorted().toList(), ids);
+        System.out.printf("frame fuzz: %d mutated frames, %d accepted, %d dead-lettered %s; good sensor %d windows%n",
+                sent, (long) accepted, dead, byCode, ids.size());
+    }
+
+    private static int recordBytes(TestRecord<byte[], byte[]> r) {
+        int size = (r.key() == null ? 0 : r.key().length) + (r.value() == null ? 0 : r.value().length);
+        for (Header h : r.headers()) {
+            size += h.key().length() + h.value().length;
+        }
+        return size;
     }
 
     private static String reason(TestRecord<byte[], byte[]> r) {

@@ -27,7 +27,7 @@ public final class ExpectedWindows {
                 if (assembler == null) {
                     assembler = new WindowAssembler(f.sensorId(), config);
                 }
-                out.addAll(assembler.offer(decoder.decode(f), 0));
+                out.addAll(assembler.offer(decoder.decode(f, f.captureTimeMs()), 0));
             }
         }
         if (assembler != null) {

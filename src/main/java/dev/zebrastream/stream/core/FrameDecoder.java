@@ -14,6 +14,13 @@ public final class FrameDecoder {
     public static final int MAX_SAMPLE_RATE = 192_000;
     public static final int MAX_CHANNELS = 32;
     public static final double DEFAULT_MAX_PAYLOAD_SECONDS = 10.0;
+    /**
+     * How far a capture time may lie ahead of this service's clock. Every output record carries its
+     * window's capture time as its timestamp, and Kafka brokers refuse timestamps more than an hour
+     * in the future by default ({@code log.message.timestamp.after.max.ms}); ten minutes leaves room
+     * for windows that end after the frame's own time and for sensor clocks that run a little fast.
+     */
+    public static final long MAX_CLOCK_AHEAD_MS = 10 * 60 * 1000L;
 
     private final double maxPayloadSeconds;
 
@@ -29,7 +36,13 @@ public final class FrameDecoder {
         this.maxPayloadSeconds = maxPayloadSeconds;
     }
 
-    public MonoFrame decode(Frame frame) throws InvalidFrameException {
+    /**
+     * Validates the frame, including its capture time against {@code nowMs}, and mixes it down.
+     *
+     * @param nowMs this service's wall clock, in epoch milliseconds
+     */
+    public MonoFrame decode(Frame frame, long nowMs) throws InvalidFrameException {
+        validateCaptureTime(frame.captureTimeMs(), nowMs);
         return new MonoFrame(frame.sensorId(), frame.sequence(), frame.captureTimeMs(), frame.sampleRate(), toMono(frame));
     }
 
@@ -38,6 +51,18 @@ public final class FrameDecoder {
         validateHeader(frame);
         int sampleFrames = validatePayloadSize(frame);
         return mixDown(frame, sampleFrames);
+    }
+
+    /** Negative times cannot be record timestamps; far-future ones are refused by brokers. */
+    private static void validateCaptureTime(long captureTimeMs, long nowMs) throws InvalidFrameException {
+        if (captureTimeMs < 0) {
+            throw new InvalidFrameException(Reason.CAPTURE_TIME, "capture time " + captureTimeMs + " ms is before 1970");
+        }
+        if (captureTimeMs - nowMs > MAX_CLOCK_AHEAD_MS) {
+            throw new InvalidFrameException(Reason.CAPTURE_TIME, "capture time " + captureTimeMs + " ms is "
+                    + (captureTimeMs - nowMs) / 1000 + " s ahead of this service's clock (max "
+                    + MAX_CLOCK_AHEAD_MS / 1000 + " s)");
+        }
     }
 
     private static void validateHeader(Frame frame) throws InvalidFrameException {

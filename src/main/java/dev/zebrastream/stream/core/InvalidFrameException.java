@@ -14,7 +14,8 @@ public class InvalidFrameException extends Exception {
         EMPTY_PAYLOAD,
         MISALIGNED_PAYLOAD,
         OVERSIZED_PAYLOAD,
-        NON_FINITE_SAMPLE
+        NON_FINITE_SAMPLE,
+        CAPTURE_TIME
     }
 
     private final Reason reason;

@@ -47,7 +47,7 @@ class FrameDecoderTest {
     void channelsAreAveraged() throws InvalidFrameException {
         byte[] stereo = le(8).putShort((short) 16384).putShort((short) 0).putShort((short) -8192).putShort((short) -8192)
                 .array();
-        MonoFrame mono = decoder.decode(frame(SampleEncoding.PCM_S16LE, 2, stereo));
+        MonoFrame mono = decoder.decode(frame(SampleEncoding.PCM_S16LE, 2, stereo), 0);
         assertArrayEquals(new float[] {0.25f, -0.25f}, mono.samples());
         assertEquals("mic-1", mono.sensorId());
         assertEquals(7, mono.sequence());
@@ -87,6 +87,27 @@ class FrameDecoderTest {
                 frame(SampleEncoding.FLOAT32LE, 1, le(8).putFloat(0f).putFloat(Float.NaN).array()));
         assertRejected(Reason.NON_FINITE_SAMPLE, "non-finite sample at index 0",
                 frame(SampleEncoding.FLOAT32LE, 1, le(4).putFloat(Float.NEGATIVE_INFINITY).array()));
+    }
+
+    @Test
+    void captureTimesBeforeEpochOrFarAheadOfTheClockAreRejected() throws InvalidFrameException {
+        long now = 1_800_000_000_000L;
+        byte[] two = new byte[2];
+        InvalidFrameException negative = assertThrows(InvalidFrameException.class,
+                () -> decoder.decode(new Frame("mic-1", 0, -1, 16_000, 1, SampleEncoding.PCM_S16LE, two), now));
+        assertEquals(Reason.CAPTURE_TIME, negative.reason());
+        assertEquals("capture time -1 ms is before 1970", negative.getMessage());
+        long twoHours = 2 * 3600 * 1000L;
+        InvalidFrameException future = assertThrows(InvalidFrameException.class,
+                () -> decoder.decode(new Frame("mic-1", 0, now + twoHours, 16_000, 1, SampleEncoding.PCM_S16LE, two), now));
+        assertEquals(Reason.CAPTURE_TIME, future.reason());
+        assertEquals("capture time 1800007200000 ms is 7200 s ahead of this service's clock (max 600 s)",
+                future.getMessage());
+        long justInside = now + FrameDecoder.MAX_CLOCK_AHEAD_MS;
+        assertEquals(justInside, decoder.decode(new Frame("mic-1", 0, justInside, 16_000, 1,
+                SampleEncoding.PCM_S16LE, two), now).captureTimeMs());
+        assertEquals(0, decoder.decode(new Frame("mic-1", 0, 0, 16_000, 1, SampleEncoding.PCM_S16LE, two), now)
+                .captureTimeMs(), "an old backlog is fine");
     }
 
     private void assertRejected(Reason reason, String message, Frame frame) {
