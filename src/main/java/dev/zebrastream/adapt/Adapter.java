@@ -134,7 +134,7 @@ public final class Adapter {
         Map<String, Double> objective = new HashMap<>(settings.weights().toMap());
         objective.put("zo.steps", (double) settings.optimiser().steps());
         objective.put("zo.directions", (double) settings.optimiser().directions());
-        return new PromptSet(current.promptSetId(), current.version() + 1, current.version(), baseNames, novel,
+        return new PromptSet(current.promptSetId(), current.version() + 1, current.asParent(), baseNames, novel,
                 settings.contextLength(), model.prompts().hiddenSize(), learned.context(),
                 settings.weights().promptWeight(), model.manifest().logitScale(), model.manifest().fingerprint(),
                 objective, metrics, nowMs, "adapted on " + trainSize + " labels");

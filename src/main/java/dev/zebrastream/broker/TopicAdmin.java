@@ -33,6 +33,12 @@ public final class TopicAdmin {
         return missing.stream().filter(spec -> awaitCreated(result, spec)).map(TopicSpec::name).toList();
     }
 
+    /** The topic's partition count as the cluster knows it now. */
+    public static int partitionCount(Admin admin, String topic) {
+        return call(() -> admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size(),
+                "describe topic " + topic);
+    }
+
     /** True when this call created the topic; false when another instance created it meanwhile. */
     private static boolean awaitCreated(CreateTopicsResult result, TopicSpec spec) {
         try {

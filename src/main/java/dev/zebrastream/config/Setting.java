@@ -20,7 +20,7 @@ public enum Setting {
     PROCESSING_GUARANTEE("processing.guarantee", "exactly_once_v2", "exactly_once_v2 or at_least_once"),
     STREAM_THREADS("stream.threads", "1", "Kafka Streams threads per instance"),
     COMMIT_INTERVAL_MS("commit.interval.ms", "200", "Streams commit interval (transaction length under exactly-once)"),
-    DATA_DIR("data.dir", "data", "where the embedded broker and Streams state live"),
+    DATA_DIR("data.dir", "~/.local/state/zebra-stream", "where the embedded broker and Streams state live; a leading `~/` is the user's home (per-user state, never the checkout)"),
     PARTITIONS("topic.partitions", "3", "partitions of the sensor-keyed topics when they are created"),
     TOPIC_FRAMES("topic.frames", "zebra.audio-frames", "topic of AudioFrame records from sensors"),
     TOPIC_EVENTS("topic.events", "zebra.events", "topic of Classification events"),

@@ -52,7 +52,7 @@ public record ZebraConfig(
                         v.get(Setting.TOPIC_LABELS), v.get(Setting.TOPIC_PROMPTS), v.get(Setting.TOPIC_ALERTS),
                         v.get(Setting.TOPIC_DLQ)),
                 StreamSettings.from(v),
-                Path.of(v.get(Setting.DATA_DIR)),
+                expandHome(v.get(Setting.DATA_DIR)),
                 Setting.METRICS_PORT.parseInt(v),
                 Setting.ADAPT_ENABLED.parseBoolean(v),
                 adaptation(v));
@@ -88,6 +88,11 @@ public record ZebraConfig(
      * A relative path that does not exist here is looked up under the installation directory
      * ({@code -Dzebra.home}, set by the launcher), so {@code ./zebra} works from any directory.
      */
+    /** A leading {@code ~/} names the user's home directory, as in a shell. */
+    static Path expandHome(String path) {
+        return path.startsWith("~/") ? Path.of(System.getProperty("user.home")).resolve(path.substring(2)) : Path.of(path);
+    }
+
     static Path resolveAgainstHome(Path p) {
         String home = System.getProperty("zebra.home");
         if (p.isAbsolute() || Files.exists(p) || home == null) {

@@ -21,6 +21,7 @@ public final class StreamMetrics {
     private final Histogram entropy;
     private final Counter pooled;
     private final Counter deadLetters;
+    private final Counter misrouted;
     private final Counter alerts;
     private final Gauge promptVersion;
 
@@ -46,6 +47,9 @@ public final class StreamMetrics {
                 .register(registry);
         deadLetters = Counter.builder().name("zebra_dead_letters").help("records sent to the dead-letter topic")
                 .labelNames("stage").register(registry);
+        misrouted = Counter.builder().name("zebra_misrouted_frames")
+                .help("frames on another partition than the default partitioner gives their sensor id")
+                .labelNames("sensor").register(registry);
         alerts = Counter.builder().name("zebra_drift_alerts").help("entropy drift alerts").labelNames("state")
                 .register(registry);
         promptVersion = Gauge.builder().name("zebra_prompt_version").help("prompt set version in force")
@@ -85,6 +89,10 @@ public final class StreamMetrics {
 
     public void deadLetter(String stage) {
         deadLetters.labelValues(stage).inc();
+    }
+
+    public void misroutedFrame(String sensor) {
+        misrouted.labelValues(sensor).inc();
     }
 
     public void alert(String state) {

@@ -44,9 +44,12 @@ public final class PromptRevisions {
                 "removed " + String.join(", ", names));
     }
 
-    /** Republishes an old version's content as the newest version (versions only ever grow). */
+    /**
+     * Republishes an old version's content as the newest version (versions only ever grow); its
+     * parent is the version rolled back to.
+     */
     public static PromptSet rollback(PromptSet current, PromptSet target, long nowMs) {
-        return new PromptSet(current.promptSetId(), current.version() + 1, current.version(), target.baseClasses(),
+        return new PromptSet(current.promptSetId(), current.version() + 1, target.asParent(), target.baseClasses(),
                 target.novelClasses(), target.contextLength(), target.hiddenSize(), target.context(),
                 target.fusionWeight(), target.logitScale(), target.modelFingerprint(), target.objective(),
                 target.metrics(), nowMs, "rollback to v" + target.version());
@@ -54,7 +57,7 @@ public final class PromptRevisions {
 
     private static PromptSet next(PromptSet current, List<String> base, List<String> novel, float[] context,
                                   Map<String, Double> metrics, long nowMs, String note) {
-        return new PromptSet(current.promptSetId(), current.version() + 1, current.version(), base, novel,
+        return new PromptSet(current.promptSetId(), current.version() + 1, current.asParent(), base, novel,
                 current.contextLength(), current.hiddenSize(), context, current.fusionWeight(), current.logitScale(),
                 current.modelFingerprint(), current.objective(), metrics, nowMs, note);
     }

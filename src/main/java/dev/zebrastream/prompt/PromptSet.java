@@ -47,6 +47,14 @@ public record PromptSet(
                 fingerprint, Map.of(), Map.of(), 0, "zero-shot");
     }
 
+    /**
+     * The parent_version of a version derived from this one: this version, or null when this is the
+     * built-in zero-shot set (version 0), which is never published, so no record could be its parent.
+     */
+    public Long asParent() {
+        return version == 0 ? null : version;
+    }
+
     /** Every class the classifier scores: base classes first, then novel ones. */
     public List<String> classes() {
         List<String> all = new ArrayList<>(baseClasses);

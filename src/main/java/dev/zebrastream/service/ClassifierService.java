@@ -39,13 +39,16 @@ public final class ClassifierService implements AutoCloseable {
 
     /** Starts the service on an already loaded model (which the caller keeps and closes). */
     public static ClassifierService start(ZebraConfig config, ClapModel model) throws Exception {
+        int framePartitions;
         try (Admin admin = Admin.create(config.kafka().clientProperties())) {
             TopicAdmin.ensureTopics(admin, config.topics(), config.kafka().partitions());
+            framePartitions = TopicAdmin.partitionCount(admin, config.topics().audioFrames());
         }
         StreamMetrics metrics = new StreamMetrics(new PrometheusRegistry());
         List<String> classes = config.stream().classesOr(model.manifest().classes());
         PromptRegistry prompts = new PromptRegistry(model, config.stream().promptSetId(), classes);
-        Topology topology = ZebraTopology.build(config.topics(), ZebraTopology.parts(config, model, prompts, metrics));
+        Topology topology = ZebraTopology.build(config.topics(),
+                ZebraTopology.parts(config, model, prompts, metrics).withFramePartitions(framePartitions));
         KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.of(config));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed: {}", e.toString());

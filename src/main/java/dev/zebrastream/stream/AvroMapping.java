@@ -8,6 +8,7 @@ import dev.zebrastream.avro.LabelScore;
 import dev.zebrastream.avro.PooledWindow;
 import dev.zebrastream.avro.PromptVectors;
 import dev.zebrastream.classify.Prediction;
+import dev.zebrastream.classify.ScoreMath;
 import dev.zebrastream.prompt.PromptSet;
 import dev.zebrastream.stream.core.AssembledWindow;
 import dev.zebrastream.stream.core.DriftEvent;
@@ -70,7 +71,7 @@ public final class AvroMapping {
         return PooledWindow.newBuilder()
                 .setWindowId(c.window().id())
                 .setSensorId(c.window().sensorId())
-                .setEmbedding(floatList(c.embedding()))
+                .setEmbedding(floatList(ScoreMath.normalize(c.embedding())))
                 .setAudio(includeAudio ? floatBytes(c.modelRateAudio().samples()) : null)
                 .setSampleRate(c.modelRateAudio().sampleRate())
                 .setScores(scores(c.prediction()))

@@ -163,7 +163,7 @@ final class ClassifyProcessor implements Processor<String, AssembledWindow, Obje
         byte[] state = drift.get(w.sensorId());
         DriftDetector detector = state == null ? new DriftDetector(settings.drift())
                 : DriftDetector.fromBytes(state, settings.drift());
-        Optional<DriftEvent> event = detector.observe(Math.min(1.0, Math.max(0.0, entropy)), w.endCaptureMs());
+        Optional<DriftEvent> event = detector.observe(Math.min(1.0, Math.max(0.0, entropy)), w.startCaptureMs(), w.endCaptureMs());
         drift.put(w.sensorId(), detector.toBytes());
         return event;
     }

@@ -50,6 +50,7 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
     private final String dlqSink;
     private final String windowsChild;
     private final String sourceTopicFallback;
+    private final PartitionCheck partitionCheck;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, byte[]> assemblers;
     private DeadLetters deadLetters;
@@ -62,7 +63,9 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
     private final Map<String, WindowAssembler> live = new HashMap<>();
 
     FrameIngestProcessor(Deserializer<AudioFrame> frames, String framesTopic, WindowConfig windowConfig,
-                         StreamMetrics metrics, String storeName, String windowsChild, String dlqSink) {
+                         StreamMetrics metrics, String storeName, String windowsChild, String dlqSink,
+                         PartitionCheck partitionCheck) {
+        this.partitionCheck = partitionCheck;
         this.frames = frames;
         this.sourceTopicFallback = framesTopic;
         this.windowConfig = windowConfig;
@@ -95,6 +98,7 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
             return;
         }
         metrics.frameAccepted();
+        context.recordMetadata().ifPresent(m -> partitionCheck.observe(frame.sensorId(), record.key(), m.partition()));
         try {
             assemble(frame);
         } catch (RuntimeException e) {

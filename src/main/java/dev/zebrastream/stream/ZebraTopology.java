@@ -42,9 +42,17 @@ public final class ZebraTopology {
     private ZebraTopology() {
     }
 
-    /** What the processors need besides topic names. */
+    /**
+     * What the processors need besides topic names.
+     *
+     * @param framePartitions partitions of the frames topic, to check that producers partition by sensor id
+     */
     public record Parts(WindowClassifier classifier, PromptRegistry prompts, StreamSettings settings,
-                        WindowConfig windows, int maxBatch, String modelId, StreamMetrics metrics) {
+                        WindowConfig windows, int maxBatch, String modelId, StreamMetrics metrics, int framePartitions) {
+
+        public Parts withFramePartitions(int partitions) {
+            return new Parts(classifier, prompts, settings, windows, maxBatch, modelId, metrics, partitions);
+        }
     }
 
     /** The parts for a configuration and a loaded model; window sizes default to the model's. */
@@ -54,14 +62,15 @@ public final class ZebraTopology {
         WindowConfig windows = new WindowConfig(s.windowSecondsOr(modelWindow), s.hopSecondsOr(modelWindow),
                 s.reorderFrames(), s.maxGapSeconds(), WindowConfig.DEFAULT_MAX_BUFFERED_SECONDS, s.idleFlushMs());
         WindowClassifier classifier = new WindowClassifier(model, prompts, config.batchSize(), s.topK());
-        return new Parts(classifier, prompts, s, windows, config.batchSize(), model.manifest().fingerprint(), metrics);
+        return new Parts(classifier, prompts, s, windows, config.batchSize(), model.manifest().fingerprint(), metrics, 1);
     }
 
     public static Topology build(Topics topics, Parts parts) {
         Topology t = new Topology();
         t.addSource("frames", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), topics.audioFrames());
         t.addProcessor("frame-ingest", () -> new FrameIngestProcessor(AvroSerdes.of(AudioFrame.class).deserializer(),
-                topics.audioFrames(), parts.windows(), parts.metrics(), ASSEMBLERS, "classify", "dlq"), "frames");
+                topics.audioFrames(), parts.windows(), parts.metrics(), ASSEMBLERS, "classify", "dlq",
+                new PartitionCheck(parts.framePartitions(), parts.metrics())), "frames");
         ClassifyProcessor.Names names = new ClassifyProcessor.Names(PENDING, DRIFT, POOL_RATE, PROMPTS, "events", "pool",
                 "alerts");
         t.addProcessor("classify", () -> new ClassifyProcessor(parts.classifier(), parts.prompts(), parts.settings(),

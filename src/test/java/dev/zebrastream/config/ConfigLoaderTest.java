@@ -21,6 +21,8 @@ class ConfigLoaderTest {
         assertEquals("cpu", c.device());
         assertEquals(16, c.batchSize());
         assertTrue(c.modelDir().endsWith(Path.of("models", "tiny-clap")));
+        assertEquals(Path.of(System.getProperty("user.home"), ".local", "state", "zebra-stream"), c.dataDir(),
+                "state lives in a per-user directory, not in the working directory");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.zebrastream.prompt;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -45,7 +46,7 @@ class PromptRevisionsTest {
     void rollbackRepublishesOldContentAsNewestVersion() {
         PromptSet back = PromptRevisions.rollback(learned(5), learned(2), 7);
         assertEquals(6, back.version());
-        assertEquals(5L, back.parentVersion());
+        assertEquals(2L, back.parentVersion(), "as documented: the version rolled back to");
         assertArrayEquals(learned(2).context(), back.context());
         assertEquals("rollback to v2", back.note());
     }
@@ -55,6 +56,7 @@ class PromptRevisionsTest {
         PromptSet v0 = PromptSet.zeroShot("default", List.of("siren"), 100, "fp");
         PromptSet v1 = PromptRevisions.addClasses(v0, List.of("kettle whistle"), 1);
         assertEquals(1, v1.version());
+        assertNull(v1.parentVersion(), "as documented: null for the first published version");
         assertEquals(List.of("siren", "kettle whistle"), v1.classes());
         assertEquals(0, v1.context().length);
     }

@@ -66,6 +66,8 @@ class ZebraTopologyTest {
     private ZebraConfig config;
     private PromptRegistry registry;
     private PrometheusRegistry metricsRegistry;
+    /** The driver has one partition; a larger count makes most keys look misrouted. */
+    private int framePartitions = 1;
     private TestInputTopic<byte[], byte[]> frames;
     private TestInputTopic<String, byte[]> prompts;
     private TestOutputTopic<String, Classification> events;
@@ -84,7 +86,8 @@ class ZebraTopologyTest {
         ClapModel model = TestModels.tinyClap();
         registry = new PromptRegistry(model, config.stream().promptSetId(), config.stream().classesOr(List.of()));
         metricsRegistry = new PrometheusRegistry();
-        var parts = ZebraTopology.parts(config, model, registry, new StreamMetrics(metricsRegistry));
+        var parts = ZebraTopology.parts(config, model, registry, new StreamMetrics(metricsRegistry))
+                .withFramePartitions(framePartitions);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -214,6 +217,10 @@ class ZebraTopologyTest {
         PooledWindow first = pooled.get(0);
         assertEquals(TestModels.tinyClap().manifest().embeddingDim(), first.getEmbedding().size());
         assertEquals(16_000 * 4, first.getAudio().remaining(), "one second of float32 audio at the model rate");
+        for (PooledWindow w : pooled) {
+            double norm = Math.sqrt(w.getEmbedding().stream().mapToDouble(x -> x * x).sum());
+            assertEquals(1.0, norm, 1e-5, "PooledWindow.embedding is L2-normalised, as the schema says");
+        }
     }
 
     @Test
@@ -235,10 +242,27 @@ class ZebraTopologyTest {
         settle();
         List<EntropyDriftAlert> out = alerts.readValuesToList();
         assertFalse(out.isEmpty(), "entropy varies between sound events, so a hair trigger must fire");
+        List<Classification> windows = events.readValuesToList();
+        var starts = windows.stream().map(Classification::getWindowStartMs).toList();
+        var ends = windows.stream().map(Classification::getWindowEndMs).toList();
         DriftState expected = DriftState.RAISED;
+        java.time.Instant episodeStart = null;
         for (EntropyDriftAlert a : out) {
             assertEquals("d", a.getSensorId());
             assertEquals(expected, a.getState(), "alerts alternate, starting with RAISED");
+            // As schemas/EntropyDriftAlert.avsc documents them:
+            assertTrue(a.getState() == DriftState.RAISED ? a.getStatistic() > a.getThreshold()
+                    : a.getStatistic() < a.getThreshold(), "the statistic crossed the threshold: " + a);
+            double ewma = a.getStatistic() + a.getBaseline();
+            assertTrue(ewma >= 0 && ewma <= 1, "statistic + baseline is an average of normalised entropies: " + a);
+            assertTrue(starts.contains(a.getWindowStartMs()), "window_start_ms is a window's start: " + a);
+            assertTrue(ends.contains(a.getWindowEndMs()), "window_end_ms is a window's end: " + a);
+            assertTrue(a.getWindowsSeen() <= windows.size(), a.toString());
+            if (a.getState() == DriftState.RAISED) {
+                episodeStart = a.getWindowStartMs();
+            } else {
+                assertEquals(episodeStart, a.getWindowStartMs(), "RESOLVED carries its episode's start");
+            }
             expected = expected == DriftState.RAISED ? DriftState.RESOLVED : DriftState.RAISED;
         }
     }
@@ -368,9 +392,7 @@ class ZebraTopologyTest {
             byCode.merge(header(letter, DeadLetters.CODE), 1, Integer::sum);
         }
         int dead = byCode.values().stream().mapToInt(Integer::intValue).sum();
-        double accepted = metricsRegistry.scrape().stream().filter(m -> m.getMetadata().getName().equals("zebra_frames"))
-                .mapToDouble(m -> ((io.prometheus.metrics.model.snapshots.CounterSnapshot) m).getDataPoints().get(0)
-                        .getValue()).sum() - good.size();
+        double accepted = counter("zebra_frames", "") - good.size();
         assertEquals(sent, dead + (long) accepted, "every mutated frame is accepted or dead-lettered: " + byCode);
         assertTrue(dead > 0 && accepted > 0, "the fuzzer reaches both outcomes: " + byCode);
         assertTrue(byCode.keySet().stream().allMatch(code -> !code.isEmpty()), "every dead letter has a code");
@@ -379,6 +401,33 @@ class ZebraTopologyTest {
         assertEquals(expectedWindowIds(good, config).stream().sorted().toList(), ids);
         System.out.printf("frame fuzz: %d mutated frames, %d accepted, %d dead-lettered %s; good sensor %d windows%n",
                 sent, (long) accepted, dead, byCode, ids.size());
+    }
+
+    @Test
+    void framesOffTheDefaultPartitionersPartitionAreCountedPerSensor() throws Exception {
+        framePartitions = 3;
+        start(Map.of());
+        List<String> ids = List.of("mic-a", "mic-b", "mic-c", "mic-d", "mic-e", "mic-f");
+        int misrouted = 0;
+        for (String id : ids) {
+            frames(sensor(id, SensorProfile.variety(0), 20), 0.3).forEach(this::send);
+            int expected = org.apache.kafka.common.utils.Utils.toPositive(
+                    org.apache.kafka.common.utils.Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % 3;
+            double counted = counter("zebra_misrouted_frames", id);
+            // The driver delivers everything on partition 0.
+            assertEquals(expected == 0, counted == 0, id + " on partition 0, murmur2 gives " + expected);
+            misrouted += counted > 0 ? 1 : 0;
+        }
+        assertTrue(misrouted > 0 && misrouted < ids.size(), "the ids cover both cases: " + misrouted);
+        System.out.printf("partition check: %d of %d sensors flagged as misrouted%n", misrouted, ids.size());
+    }
+
+    /** A counter's value summed over data points whose labels contain {@code label} ("" for all). */
+    private double counter(String name, String label) {
+        return metricsRegistry.scrape().stream().filter(m -> m.getMetadata().getName().equals(name))
+                .flatMap(m -> ((io.prometheus.metrics.model.snapshots.CounterSnapshot) m).getDataPoints().stream())
+                .filter(d -> label.isEmpty() || d.getLabels().toString().contains(label))
+                .mapToDouble(d -> d.getValue()).sum();
     }
 
     private static int recordBytes(TestRecord<byte[], byte[]> r) {

@@ -42,9 +42,10 @@ public final class DriftDetector {
      * Takes the normalised entropy of the sensor's next window and returns an event only when
      * the alert state changes.
      *
-     * @param timeMs the window's time, reported in events (e.g. its start capture time)
+     * @param startMs capture time of the window's first sample; an episode starts at its first window's
+     * @param endMs   capture time of the window's end; an event ends at its window's
      */
-    public Optional<DriftEvent> observe(double entropy, long timeMs) {
+    public Optional<DriftEvent> observe(double entropy, long startMs, long endMs) {
         if (!(entropy >= 0 && entropy <= 1)) {
             throw new IllegalArgumentException("normalised entropy must be in [0, 1], got " + entropy);
         }
@@ -55,7 +56,7 @@ public final class DriftDetector {
             return Optional.empty();
         }
         double statistic = ewma - baseline;
-        return raised ? checkResolve(statistic, timeMs) : checkRaise(statistic, timeMs);
+        return raised ? checkResolve(statistic, startMs, endMs) : checkRaise(statistic, startMs, endMs);
     }
 
     public boolean isRaised() {
@@ -78,22 +79,22 @@ public final class DriftDetector {
         }
     }
 
-    private Optional<DriftEvent> checkRaise(double statistic, long timeMs) {
-        if (!extendStreak(statistic > config.raiseDelta(), timeMs)) {
+    private Optional<DriftEvent> checkRaise(double statistic, long startMs, long endMs) {
+        if (!extendStreak(statistic > config.raiseDelta(), startMs)) {
             return Optional.empty();
         }
         raised = true;
         episodeStartMs = streakStartMs;
         episodeStartWindow = streakStartWindow;
-        return Optional.of(event(DriftEvent.Kind.RAISED, statistic, config.raiseDelta(), timeMs));
+        return Optional.of(event(DriftEvent.Kind.RAISED, statistic, config.raiseDelta(), endMs));
     }
 
-    private Optional<DriftEvent> checkResolve(double statistic, long timeMs) {
-        if (!extendStreak(statistic < config.resolveDelta(), timeMs)) {
+    private Optional<DriftEvent> checkResolve(double statistic, long startMs, long endMs) {
+        if (!extendStreak(statistic < config.resolveDelta(), startMs)) {
             return Optional.empty();
         }
         raised = false;
-        return Optional.of(event(DriftEvent.Kind.RESOLVED, statistic, config.resolveDelta(), timeMs));
+        return Optional.of(event(DriftEvent.Kind.RESOLVED, statistic, config.resolveDelta(), endMs));
     }
 
     /** Counts consecutive windows past the threshold; true (and reset) once there are enough. */

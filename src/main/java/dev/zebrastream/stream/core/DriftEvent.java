@@ -6,8 +6,8 @@ package dev.zebrastream.stream.core;
  * @param statistic         the entropy average minus the baseline at this window
  * @param threshold         the delta that was crossed: raiseDelta for RAISED, resolveDelta for RESOLVED
  * @param baseline          the baseline entropy
- * @param episodeStartMs    time of the first window of the run that raised the alert
- * @param episodeLastMs     time of the window that caused this event
+ * @param episodeStartMs    start capture time of the first window of the run that raised the alert
+ * @param episodeLastMs     end capture time of the window that caused this event
  * @param windowsInEpisode  windows from episodeStartMs to episodeLastMs, both included
  * @param windowsSeen       windows this detector has observed in total
  */

@@ -90,9 +90,9 @@ class DriftDetectorTest {
             entropies[i] = i < 20 ? 0.3 : i < 40 ? 0.8 : 0.25;
         }
         for (int i = 0; i < entropies.length; i++) {
-            uninterrupted.observe(entropies[i], i).ifPresent(expected::add);
+            uninterrupted.observe(entropies[i], i, i).ifPresent(expected::add);
             restored = DriftDetector.fromBytes(restored.toBytes(), CONFIG);
-            restored.observe(entropies[i], i).ifPresent(actual::add);
+            restored.observe(entropies[i], i, i).ifPresent(actual::add);
         }
         assertEquals(2, expected.size());
         assertEquals(expected, actual);
@@ -102,7 +102,7 @@ class DriftDetectorTest {
         List<DriftEvent> events = new ArrayList<>();
         for (int i = 0; i < windows; i++) {
             time += 1_000;
-            Optional<DriftEvent> event = detector.observe(entropy, time);
+            Optional<DriftEvent> event = detector.observe(entropy, time, time);
             event.ifPresent(events::add);
         }
         return events;
