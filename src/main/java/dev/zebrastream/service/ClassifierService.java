@@ -4,6 +4,7 @@ import dev.zebrastream.config.ZebraConfig;
 import dev.zebrastream.metrics.MetricsServer;
 import dev.zebrastream.metrics.StreamMetrics;
 import dev.zebrastream.model.ClapModel;
+import dev.zebrastream.stream.ConsumerLiveness;
 import dev.zebrastream.stream.PromptRegistry;
 import dev.zebrastream.stream.ZebraTopology;
 import dev.zebrastream.broker.TopicAdmin;
@@ -40,6 +41,7 @@ public final class ClassifierService implements AutoCloseable {
     /** Starts the service on an already loaded model (which the caller keeps and closes). */
     public static ClassifierService start(ZebraConfig config, ClapModel model) throws Exception {
         int framePartitions;
+        ConsumerLiveness liveness = new ConsumerLiveness();
         try (Admin admin = Admin.create(config.kafka().clientProperties())) {
             TopicAdmin.ensureTopics(admin, config.topics(), config.kafka().partitions());
             framePartitions = TopicAdmin.partitionCount(admin, config.topics().audioFrames());
@@ -48,8 +50,9 @@ public final class ClassifierService implements AutoCloseable {
         List<String> classes = config.stream().classesOr(model.manifest().classes());
         PromptRegistry prompts = new PromptRegistry(model, config.stream().promptSetId(), classes);
         Topology topology = ZebraTopology.build(config.topics(),
-                ZebraTopology.parts(config, model, prompts, metrics).withFramePartitions(framePartitions));
+                ZebraTopology.parts(config, model, prompts, metrics).onCluster(framePartitions, liveness));
         KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.of(config));
+        liveness.watch(streams::metrics);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed: {}", e.toString());
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

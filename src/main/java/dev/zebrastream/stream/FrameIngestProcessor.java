@@ -7,6 +7,7 @@ import dev.zebrastream.stream.core.AssemblerStats;
 import dev.zebrastream.stream.core.FrameDecoder;
 import dev.zebrastream.stream.core.InvalidFrameException;
 import dev.zebrastream.stream.core.MonoFrame;
+import dev.zebrastream.stream.core.Presence;
 import dev.zebrastream.stream.core.WindowAssembler;
 import dev.zebrastream.stream.core.WindowConfig;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,7 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
     static final String PROCESSING_FAILED = "PROCESSING_FAILED";
     private static final Logger LOG = LoggerFactory.getLogger(FrameIngestProcessor.class);
     private static final Duration FLUSH_CHECK = Duration.ofSeconds(1);
+    private static final Duration MAX_TICK_GAP = FLUSH_CHECK.multipliedBy(3);
 
     private final Deserializer<AudioFrame> frames;
     private final FrameDecoder decoder = new FrameDecoder();
@@ -49,12 +51,13 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
     private final String storeName;
     private final String dlqSink;
     private final String windowsChild;
-    private final String sourceTopicFallback;
+    private final String framesTopic;
     private final PartitionCheck partitionCheck;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, byte[]> assemblers;
     private DeadLetters deadLetters;
-    private long startedMs;
+    private final Presence.Liveness liveness;
+    private Presence presence;
     /**
      * Deserialised assemblers of this task. The store stays the source of truth (written on every
      * frame, so a commit always covers the frames it acknowledges); this only spares decoding the
@@ -64,10 +67,11 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
 
     FrameIngestProcessor(Deserializer<AudioFrame> frames, String framesTopic, WindowConfig windowConfig,
                          StreamMetrics metrics, String storeName, String windowsChild, String dlqSink,
-                         PartitionCheck partitionCheck) {
+                         PartitionCheck partitionCheck, Presence.Liveness liveness) {
         this.partitionCheck = partitionCheck;
+        this.liveness = liveness;
         this.frames = frames;
-        this.sourceTopicFallback = framesTopic;
+        this.framesTopic = framesTopic;
         this.windowConfig = windowConfig;
         this.metrics = metrics;
         this.storeName = storeName;
@@ -81,7 +85,7 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
         this.assemblers = context.getStateStore(storeName);
         this.deadLetters = new DeadLetters(context, dlqSink, metrics);
         live.clear();
-        startedMs = context.currentSystemTimeMs();
+        presence = new Presence(context.currentSystemTimeMs(), MAX_TICK_GAP.toMillis());
         context.schedule(FLUSH_CHECK, PunctuationType.WALL_CLOCK_TIME, this::flushIdleSensors);
     }
 
@@ -139,7 +143,7 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
     }
 
     private String sourceTopic() {
-        return context.recordMetadata().map(RecordMetadata::topic).orElse(sourceTopicFallback);
+        return context.recordMetadata().map(RecordMetadata::topic).orElse(framesTopic);
     }
 
     private WindowAssembler load(String sensorId) {
@@ -150,20 +154,19 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
     }
 
     /**
-     * Right after a (re)start every restored sensor looks idle while its frames still wait in the
-     * input topic, so no sensor counts as idle before this task has run for the idle time itself.
+     * Flushes sensors silent for the idle time, counting silence only since this task's partition
+     * became continuously live (see {@link Presence}): right after a (re)start, during a broker outage
+     * and while a backlog is read, a sensor's frames may still be on their way.
      */
     private void flushIdleSensors(long now) {
-        if (now - startedMs <= windowConfig.idleFlushMs()) {
-            return;
-        }
+        long presentSince = presence.tick(now, liveness.isLive(framesTopic, context.taskId().partition()));
         List<String> sensors = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = assemblers.all()) {
             it.forEachRemaining(kv -> sensors.add(kv.key));
         }
         for (String sensor : sensors) {
             WindowAssembler assembler = load(sensor);
-            List<AssembledWindow> windows = assembler.flush(now);
+            List<AssembledWindow> windows = assembler.flush(now, presentSince);
             if (!windows.isEmpty()) {
                 assemblers.put(sensor, assembler.toBytes());
                 forward(windows);

@@ -12,6 +12,7 @@ import dev.zebrastream.config.ZebraConfig;
 import dev.zebrastream.model.ClapModel;
 import dev.zebrastream.metrics.StreamMetrics;
 import dev.zebrastream.serde.AvroSerdes;
+import dev.zebrastream.stream.core.Presence;
 import dev.zebrastream.stream.core.WindowConfig;
 import java.util.Map;
 import java.util.function.Function;
@@ -46,12 +47,16 @@ public final class ZebraTopology {
      * What the processors need besides topic names.
      *
      * @param framePartitions partitions of the frames topic, to check that producers partition by sensor id
+     * @param liveness        whether a frames partition is live, for the idle flush (see {@link Presence})
      */
     public record Parts(WindowClassifier classifier, PromptRegistry prompts, StreamSettings settings,
-                        WindowConfig windows, int maxBatch, String modelId, StreamMetrics metrics, int framePartitions) {
+                        WindowConfig windows, int maxBatch, String modelId, StreamMetrics metrics, int framePartitions,
+                        Presence.Liveness liveness) {
 
-        public Parts withFramePartitions(int partitions) {
-            return new Parts(classifier, prompts, settings, windows, maxBatch, modelId, metrics, partitions);
+        /** These parts on a real cluster: its partition count and what it says about liveness. */
+        public Parts onCluster(int partitions, Presence.Liveness clusterLiveness) {
+            return new Parts(classifier, prompts, settings, windows, maxBatch, modelId, metrics, partitions,
+                    clusterLiveness);
         }
     }
 
@@ -62,7 +67,8 @@ public final class ZebraTopology {
         WindowConfig windows = new WindowConfig(s.windowSecondsOr(modelWindow), s.hopSecondsOr(modelWindow),
                 s.reorderFrames(), s.maxGapSeconds(), WindowConfig.DEFAULT_MAX_BUFFERED_SECONDS, s.idleFlushMs());
         WindowClassifier classifier = new WindowClassifier(model, prompts, config.batchSize(), s.topK());
-        return new Parts(classifier, prompts, s, windows, config.batchSize(), model.manifest().fingerprint(), metrics, 1);
+        return new Parts(classifier, prompts, s, windows, config.batchSize(), model.manifest().fingerprint(), metrics, 1,
+                Presence.Liveness.ALWAYS);
     }
 
     public static Topology build(Topics topics, Parts parts) {
@@ -70,7 +76,7 @@ public final class ZebraTopology {
         t.addSource("frames", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), topics.audioFrames());
         t.addProcessor("frame-ingest", () -> new FrameIngestProcessor(AvroSerdes.of(AudioFrame.class).deserializer(),
                 topics.audioFrames(), parts.windows(), parts.metrics(), ASSEMBLERS, "classify", "dlq",
-                new PartitionCheck(parts.framePartitions(), parts.metrics())), "frames");
+                new PartitionCheck(parts.framePartitions(), parts.metrics()), parts.liveness()), "frames");
         ClassifyProcessor.Names names = new ClassifyProcessor.Names(PENDING, DRIFT, POOL_RATE, PROMPTS, "events", "pool",
                 "alerts");
         t.addProcessor("classify", () -> new ClassifyProcessor(parts.classifier(), parts.prompts(), parts.settings(),

@@ -22,6 +22,7 @@ import dev.zebrastream.serde.AvroSerdes;
 import dev.zebrastream.stream.core.AssembledWindow;
 import dev.zebrastream.stream.core.Frame;
 import dev.zebrastream.stream.core.FrameDecoder;
+import dev.zebrastream.stream.core.Presence;
 import dev.zebrastream.stream.core.SampleEncoding;
 import dev.zebrastream.stream.core.WindowAssembler;
 import dev.zebrastream.synth.DomainSpec;
@@ -68,6 +69,7 @@ class ZebraTopologyTest {
     private PrometheusRegistry metricsRegistry;
     /** The driver has one partition; a larger count makes most keys look misrouted. */
     private int framePartitions = 1;
+    private Presence.Liveness liveness = Presence.Liveness.ALWAYS;
     private TestInputTopic<byte[], byte[]> frames;
     private TestInputTopic<String, byte[]> prompts;
     private TestOutputTopic<String, Classification> events;
@@ -87,7 +89,7 @@ class ZebraTopologyTest {
         registry = new PromptRegistry(model, config.stream().promptSetId(), config.stream().classesOr(List.of()));
         metricsRegistry = new PrometheusRegistry();
         var parts = ZebraTopology.parts(config, model, registry, new StreamMetrics(metricsRegistry))
-                .withFramePartitions(framePartitions);
+                .onCluster(framePartitions, liveness);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -118,10 +120,15 @@ class ZebraTopologyTest {
         frames.pipeInput(f.sensorId().getBytes(StandardCharsets.UTF_8), value);
     }
 
-    /** Lets idle sensors flush and pending batches run. */
+    /**
+     * Lets idle sensors flush and pending batches run. The clock ticks by the second, as a real one
+     * does: a jump of several seconds would look like a stalled stream thread, which restarts the
+     * presence that silence is counted from.
+     */
     private void settle() {
-        driver.advanceWallClockTime(Duration.ofSeconds(3));
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        for (int second = 0; second < 4; second++) {
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+        }
     }
 
     private static SimulatedSensor sensor(String id, SensorProfile profile, long seed) {
@@ -146,7 +153,7 @@ class ZebraTopologyTest {
         for (Frame f : sent) {
             out.addAll(assembler.offer(new FrameDecoder().decode(f, f.captureTimeMs()), 0));
         }
-        out.addAll(assembler.flush(Long.MAX_VALUE / 2));
+        out.addAll(assembler.flush(Long.MAX_VALUE / 2, Long.MIN_VALUE));
         return out.stream().map(AssembledWindow::id).toList();
     }
 
@@ -203,6 +210,28 @@ class ZebraTopologyTest {
         settle();
         List<String> late = events.readValuesToList().stream().map(Classification::getWindowId).toList();
         assertTrue(late.contains("quiet:0:16000"), "flushed after the idle time: " + late);
+    }
+
+    @Test
+    void aSensorIsNotFlushedWhileTheServiceCannotHearItsPartition() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean live = new java.util.concurrent.atomic.AtomicBoolean(true);
+        liveness = (topic, partition) -> live.get();
+        start(Map.of());
+        frames(sensor("away", SensorProfile.variety(0), 4), 1.5).forEach(this::send);
+        live.set(false); // e.g. the broker is down: no fetch completes
+        for (int second = 0; second < 20; second++) {
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+        }
+        assertFalse(windowIds().contains("away:0:16000"), "20 s without broker contact is not 20 s of silence");
+        live.set(true);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertFalse(windowIds().contains("away:0:16000"), "silence counts from when contact returned");
+        settle();
+        assertTrue(windowIds().contains("away:0:16000"), "silent for the idle time after contact returned");
+    }
+
+    private List<String> windowIds() {
+        return events.readValuesToList().stream().map(Classification::getWindowId).toList();
     }
 
     @Test

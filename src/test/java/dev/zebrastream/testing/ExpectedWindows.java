@@ -31,7 +31,7 @@ public final class ExpectedWindows {
             }
         }
         if (assembler != null) {
-            out.addAll(assembler.flush(Long.MAX_VALUE / 2));
+            out.addAll(assembler.flush(Long.MAX_VALUE / 2, Long.MIN_VALUE));
         }
         return out;
     }

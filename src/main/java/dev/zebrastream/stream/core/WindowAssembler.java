@@ -82,15 +82,20 @@ public final class WindowAssembler {
     }
 
     /**
-     * If no frame arrived for longer than {@link WindowConfig#idleFlushMs()}, places the frames
-     * still waiting for missing ones, emits the partial window and closes the segment, so a
+     * If the sensor has been silent for longer than {@link WindowConfig#idleFlushMs()}, places the
+     * frames still waiting for missing ones, emits the partial window and closes the segment, so a
      * sensor that resumes starts a new one. Otherwise, or when there is nothing pending, returns
      * nothing.
+     *
+     * <p>Silence only counts while the service could have heard the sensor: from the later of its
+     * last frame and {@code presentSinceMs}, the time since which the service has been running, in
+     * contact with the broker and caught up on the sensor's partition. So a restart or a broker
+     * outage never cuts a window whose audio continues afterwards.
      */
-    public List<AssembledWindow> flush(long nowMs) {
+    public List<AssembledWindow> flush(long nowMs, long presentSinceMs) {
         List<AssembledWindow> out = new ArrayList<>();
         boolean pending = segment != null || !reorderBuffer.isEmpty();
-        if (!pending || nowMs - lastFrameMs <= config.idleFlushMs()) {
+        if (!pending || nowMs - Math.max(lastFrameMs, presentSinceMs) <= config.idleFlushMs()) {
             return out;
         }
         for (MonoFrame waiting : reorderBuffer.drain()) {

@@ -190,17 +190,29 @@ class WindowAssemblerTest {
             assembler.offer(frame, 1_000);
         }
 
-        assertEquals(List.of(), assembler.flush(6_000), "silent for exactly the idle time: not yet");
-        List<AssembledWindow> flushed = assembler.flush(6_001);
+        assertEquals(List.of(), assembler.flush(6_000, 0), "silent for exactly the idle time: not yet");
+        List<AssembledWindow> flushed = assembler.flush(6_001, 0);
         assertEquals(1, flushed.size());
         AssembledWindow partial = flushed.get(0);
         assertTrue(partial.partial());
         assertEquals(8000, partial.startSample());
         assertArrayEquals(slice(audio, 8000, RATE + 4000), partial.samples());
-        assertEquals(List.of(), assembler.flush(20_000), "nothing left after a flush");
+        assertEquals(List.of(), assembler.flush(20_000, 0), "nothing left after a flush");
 
         List<AssembledWindow> resumed = assembler.offer(new MonoFrame(SENSOR, 20, 30_000, RATE, ramp(RATE)), 30_000);
         assertEquals("mic-1:1:0", resumed.get(0).id(), "a sensor that resumes starts a new segment");
+    }
+
+    @Test
+    void silenceCountsOnlyFromWhenTheServiceWasPresent() {
+        WindowAssembler assembler = new WindowAssembler(SENSOR, OVERLAP);
+        for (MonoFrame frame : frames(ramp(RATE + 4000), 1000, RATE, 0)) {
+            assembler.offer(frame, 1_000);
+        }
+        // The service was away (restart, broker outage, catching up) until 30 s: 29 s since the last
+        // frame, but only 5 s of it heard.
+        assertEquals(List.of(), assembler.flush(35_000, 30_000), "away time is not silence");
+        assertEquals(1, assembler.flush(35_001, 30_000).size(), "silent for the idle time once present");
     }
 
     @Test
@@ -210,7 +222,7 @@ class WindowAssemblerTest {
         assembler.offer(input.get(0), 0);
         assembler.offer(input.get(2), 0);
 
-        List<AssembledWindow> flushed = assembler.flush(10_000);
+        List<AssembledWindow> flushed = assembler.flush(10_000, 0);
 
         assertEquals(4800, flushed.get(0).samples().length, "frame 0, 0.1 s of silence, frame 2");
         assertEquals(1, assembler.stats().gapsFilled());

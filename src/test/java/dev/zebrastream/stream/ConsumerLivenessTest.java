@@ -1,0 +1,63 @@
+package dev.zebrastream.stream;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.junit.jupiter.api.Test;
+
+class ConsumerLivenessTest {
+
+    private static final String CLIENT = "zebra-stream-1234-StreamThread-1-consumer";
+    private final Map<MetricName, Metric> metrics = new HashMap<>();
+    private final ConsumerLiveness liveness = new ConsumerLiveness();
+
+    @Test
+    void livePartitionHasFetchesCompletingAndNoLag() {
+        liveness.watch(() -> metrics);
+        put("fetch-total", Map.of("client-id", CLIENT), 10);
+        put("records-lag", Map.of("client-id", CLIENT, "topic", "frames", "partition", "1"), 0);
+        assertTrue(liveness.isLive("frames", 1));
+        put("records-lag", Map.of("client-id", CLIENT, "topic", "frames", "partition", "1"), 40);
+        assertFalse(liveness.isLive("frames", 1), "a backlog is still being read");
+        assertFalse(liveness.isLive("frames", 2), "a partition never fetched is not live");
+    }
+
+    @Test
+    void fetchesThatStopCompletingMeanTheBrokerIsGone() throws Exception {
+        liveness.watch(() -> metrics);
+        put("fetch-total", Map.of("client-id", CLIENT), 10);
+        put("records-lag", Map.of("client-id", CLIENT, "topic", "frames", "partition", "0"), 0);
+        assertTrue(liveness.isLive("frames", 0));
+        Thread.sleep(2_600);
+        assertFalse(liveness.isLive("frames", 0), "no fetch completed for 2.6 s");
+        put("fetch-total", Map.of("client-id", CLIENT), 11);
+        assertTrue(liveness.isLive("frames", 0), "fetches complete again");
+    }
+
+    @Test
+    void restoreConsumerFetchesDoNotCount() {
+        liveness.watch(() -> metrics);
+        put("records-lag", Map.of("client-id", CLIENT, "topic", "frames", "partition", "0"), 0);
+        put("fetch-total", Map.of("client-id", "zebra-stream-1234-StreamThread-1-restore-consumer"), 5);
+        assertFalse(liveness.isLive("frames", 0));
+    }
+
+    private void put(String name, Map<String, String> tags, double value) {
+        MetricName n = new MetricName(name, "consumer-fetch-manager-metrics", "", tags);
+        metrics.put(n, new Metric() {
+            @Override
+            public MetricName metricName() {
+                return n;
+            }
+
+            @Override
+            public Object metricValue() {
+                return value;
+            }
+        });
+    }
+}
