@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Liveness of input partitions from the stream threads' own consumer metrics: a partition is live
@@ -15,6 +17,7 @@ import org.apache.kafka.common.MetricName;
  */
 public final class ConsumerLiveness implements Presence.Liveness {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerLiveness.class);
     private static final String GROUP = "consumer-fetch-manager-metrics";
     /** Several fetch periods: one slow fetch is not an outage. */
     private static final long MAX_FETCH_SILENCE_MS = 2_500;
@@ -22,6 +25,7 @@ public final class ConsumerLiveness implements Presence.Liveness {
     private volatile Supplier<Map<MetricName, ? extends Metric>> metrics = Map::of;
     private double fetchesSeen;
     private long lastFetchProgressMs;
+    private boolean contact = true;
 
     /** Starts reading the metrics of the running client (e.g. {@code KafkaStreams::metrics}). */
     public void watch(Supplier<Map<MetricName, ? extends Metric>> source) {
@@ -37,7 +41,24 @@ public final class ConsumerLiveness implements Presence.Liveness {
             fetchesSeen = fetches;
             lastFetchProgressMs = nowMs;
         }
-        return nowMs - lastFetchProgressMs <= MAX_FETCH_SILENCE_MS && lag(now, topic, partition) == 0;
+        boolean fetching = nowMs - lastFetchProgressMs <= MAX_FETCH_SILENCE_MS;
+        reportContact(fetching, nowMs);
+        return fetching && lag(now, topic, partition) == 0;
+    }
+
+    /**
+     * One line when broker contact is lost and one when it is back, in place of the clients' own
+     * warning per failed reconnect (quietened in simplelogger.properties).
+     */
+    private void reportContact(boolean fetching, long nowMs) {
+        if (contact && !fetching && fetchesSeen > 0) {
+            contact = false;
+            LOG.warn("no fetch from the broker has completed for {} s: broker unreachable; open windows are held "
+                    + "and frames are read when it returns", (nowMs - lastFetchProgressMs) / 1000);
+        } else if (!contact && fetching) {
+            contact = true;
+            LOG.info("broker contact is back");
+        }
     }
 
     private static double completedFetches(Map<MetricName, ? extends Metric> metrics) {
