@@ -22,8 +22,6 @@ import kafka.server.KafkaRaftServer;
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
-    public static final Path DEFAULT_DATA_DIR = Path.of("data", "kafka");
-
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
     private final KafkaRaftServer server;
@@ -36,11 +34,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.clusterId = clusterId;
         this.dataDir = dataDir;
-    }
-
-    /** Starts on free ports with data under {@link #DEFAULT_DATA_DIR}. */
-    public static EmbeddedKafkaBroker start() {
-        return start(DEFAULT_DATA_DIR, 0);
     }
 
     /** Starts on free ports with data under {@code dataDir}. */

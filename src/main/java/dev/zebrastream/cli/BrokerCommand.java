@@ -24,7 +24,7 @@ final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "9092", paramLabel = "P", description = "listener port, 0 = any free (default: 9092)")
     int port;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "log directory parent, kept across runs (default: ./data)")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "log directory parent, kept across runs (default: data.dir)")
     Path dataDir;
 
     @Spec

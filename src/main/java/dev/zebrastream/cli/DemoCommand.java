@@ -32,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "SECONDS", description = "stop after this long and exit 0 (default: until Ctrl-C)")
     Double duration;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "broker and state directory, kept across runs (default: ./data)")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "broker and state directory, kept across runs (default: data.dir, ~/.local/state/zebra-stream)")
     Path dataDir;
 
     @Option(names = "--seed", defaultValue = "7", paramLabel = "S", description = "seed of the simulated sensors (default: 7)")

@@ -23,7 +23,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafkaOptions;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "local state directory (default: ./data)")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "local state directory (default: data.dir, ~/.local/state/zebra-stream)")
     Path dataDir;
 
     @Option(names = "--adapt", description = "also run the adaptation service in this instance (adapt.enabled)")
