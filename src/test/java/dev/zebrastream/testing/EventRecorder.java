@@ -1,0 +1,72 @@
+package dev.zebrastream.testing;
+
+import dev.zebrastream.avro.Classification;
+import dev.zebrastream.client.TopicTail;
+import dev.zebrastream.serde.AvroSerde;
+import dev.zebrastream.serde.AvroSerdes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Predicate;
+
+/**
+ * Reads the events topic (read_committed) in the background from the beginning and notes when each
+ * event arrived, so a test can see what the service committed and when it went quiet.
+ */
+public final class EventRecorder implements AutoCloseable {
+
+    /** One committed event and the wall-clock time it was read. */
+    public record Arrival(Classification event, long arrivedMs) {
+    }
+
+    private final List<Arrival> arrivals = new ArrayList<>();
+    private final TopicTail tail;
+    private final Thread thread;
+
+    public EventRecorder(Properties client, String topic) {
+        AvroSerde<Classification> serde = AvroSerdes.of(Classification.class);
+        this.tail = new TopicTail(client, List.of(topic), true);
+        this.thread = new Thread(() -> tail.run(Duration.ZERO, r -> add(serde.decode(r.topic(), r.value()))),
+                "event-recorder");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private synchronized void add(Classification c) {
+        arrivals.add(new Arrival(c, System.currentTimeMillis()));
+    }
+
+    public synchronized List<Arrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
+    public List<String> windowIds() {
+        return arrivals().stream().map(a -> a.event().getWindowId()).toList();
+    }
+
+    /** Waits until {@code done} holds for the events so far, or the timeout passes; returns whether it held. */
+    public boolean await(Predicate<List<Arrival>> done, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (done.test(arrivals())) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return done.test(arrivals());
+    }
+
+    /** Milliseconds from {@code sinceMs} until the first event of a sensor in {@code sensors} arrived, or -1. */
+    public long firstArrivalAfter(long sinceMs, Predicate<String> sensors) {
+        return arrivals().stream().filter(a -> a.arrivedMs() > sinceMs && sensors.test(a.event().getSensorId()))
+                .mapToLong(a -> a.arrivedMs() - sinceMs).min().orElse(-1);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        tail.stop();
+        thread.join(10_000);
+        tail.close();
+    }
+}
