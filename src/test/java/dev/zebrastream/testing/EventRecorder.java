@@ -6,8 +6,12 @@ import dev.zebrastream.serde.AvroSerde;
 import dev.zebrastream.serde.AvroSerdes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -21,14 +25,22 @@ public final class EventRecorder implements AutoCloseable {
     }
 
     private final List<Arrival> arrivals = new ArrayList<>();
+    /**
+     * The reader's throw-away group commits nothing, so after a broker restart it may start over from
+     * the beginning: a record read again at the same offset is the same record, not a duplicate.
+     */
+    private final Set<String> offsetsSeen = ConcurrentHashMap.newKeySet();
     private final TopicTail tail;
     private final Thread thread;
 
     public EventRecorder(Properties client, String topic) {
         AvroSerde<Classification> serde = AvroSerdes.of(Classification.class);
         this.tail = new TopicTail(client, List.of(topic), true);
-        this.thread = new Thread(() -> tail.run(Duration.ZERO, r -> add(serde.decode(r.topic(), r.value()))),
-                "event-recorder");
+        this.thread = new Thread(() -> tail.run(Duration.ZERO, r -> {
+            if (offsetsSeen.add(r.partition() + ":" + r.offset())) {
+                add(serde.decode(r.topic(), r.value()));
+            }
+        }), "event-recorder");
         thread.setDaemon(true);
         thread.start();
     }
@@ -61,6 +73,21 @@ public final class EventRecorder implements AutoCloseable {
     public long firstArrivalAfter(long sinceMs, Predicate<String> sensors) {
         return arrivals().stream().filter(a -> a.arrivedMs() > sinceMs && sensors.test(a.event().getSensorId()))
                 .mapToLong(a -> a.arrivedMs() - sinceMs).min().orElse(-1);
+    }
+
+    /** The longest time between two consecutive events of any one sensor, among events after {@code sinceMs}. */
+    public long longestSilenceAfter(long sinceMs) {
+        Map<String, Long> last = new HashMap<>();
+        long longest = 0;
+        for (Arrival a : arrivals()) {
+            if (a.arrivedMs() < sinceMs) {
+                last.put(a.event().getSensorId(), a.arrivedMs());
+                continue;
+            }
+            Long previous = last.put(a.event().getSensorId(), a.arrivedMs());
+            longest = Math.max(longest, a.arrivedMs() - (previous == null ? sinceMs : previous));
+        }
+        return longest;
     }
 
     @Override
