@@ -2,12 +2,13 @@ package dev.zebrastream.classify;
 
 import dev.zebrastream.audio.AudioClip;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Cuts a clip into fixed windows at a hop. Every sample lands in at least one window; the last
- * window may be shorter (the front end pads it), and a clip shorter than one window is one window.
+ * Cuts a clip into fixed windows at a hop. With a hop no longer than the window every sample lands
+ * in at least one window; the last window may be shorter (the front end pads it), a clip shorter
+ * than one window is one window, and an empty clip has none. {@link WindowCutter} does the cutting,
+ * for whole clips here and for streams in {@link WindowStream}.
  */
 public final class Windowing {
 
@@ -19,21 +20,13 @@ public final class Windowing {
     }
 
     public static List<Window> cut(AudioClip clip, double windowSeconds, double hopSeconds) {
-        if (!(windowSeconds > 0) || !(hopSeconds > 0)) {
-            throw new IllegalArgumentException("window and hop must be positive seconds");
-        }
-        int rate = clip.sampleRate();
-        int win = Math.max(1, (int) Math.round(windowSeconds * rate));
-        int hop = Math.max(1, (int) Math.round(hopSeconds * rate));
-        float[] s = clip.samples();
+        WindowCutter cutter = new WindowCutter(clip.sampleRate(), windowSeconds, hopSeconds);
+        cutter.add(clip.samples());
+        cutter.end();
         List<Window> out = new ArrayList<>();
-        for (int start = 0; ; start += hop) {
-            int end = Math.min(s.length, start + win);
-            out.add(new Window(new AudioClip(Arrays.copyOfRange(s, start, end), rate),
-                    start / (double) rate, end / (double) rate));
-            if (end >= s.length) {
-                return out;
-            }
+        for (var w = cutter.poll(); w.isPresent(); w = cutter.poll()) {
+            out.add(w.get());
         }
+        return out;
     }
 }

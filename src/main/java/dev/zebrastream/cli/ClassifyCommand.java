@@ -3,15 +3,14 @@ package dev.zebrastream.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.zebrastream.audio.AudioClip;
 import dev.zebrastream.audio.AudioFormatException;
-import dev.zebrastream.audio.Resampler;
 import dev.zebrastream.audio.WavReader;
+import dev.zebrastream.audio.WavStream;
+import dev.zebrastream.classify.Classifier;
 import dev.zebrastream.classify.LabelScore;
 import dev.zebrastream.classify.Prediction;
-import dev.zebrastream.classify.Windowing;
+import dev.zebrastream.classify.WindowStream;
 import dev.zebrastream.classify.Windowing.Window;
-import dev.zebrastream.classify.Classifier;
 import dev.zebrastream.config.ZebraConfig;
 import dev.zebrastream.model.ClapModel;
 import java.io.PrintWriter;
@@ -28,14 +27,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code zebra classify}: zero-shot labels for every window of WAV files. */
+/**
+ * {@code zebra classify}: zero-shot labels for every window of WAV files. Each file is streamed
+ * (decoded, resampled and cut a block at a time, embedded a batch at a time), so memory does not
+ * depend on its length; a file that cannot be read gets one line on stderr and the others go on.
+ */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Classify every window of WAV files zero-shot against a label vocabulary.")
 final class ClassifyCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Parameters(paramLabel = "FILE.wav", arity = "1..*", description = "WAV files (any PCM or float layout)")
+    @Parameters(paramLabel = "FILE.wav", arity = "1..*",
+            description = "WAV or RF64 files: PCM, float, A-law, µ-law or IMA ADPCM, any length")
     List<Path> files;
 
     @Mixin
@@ -86,13 +90,22 @@ final class ClassifyCommand implements Callable<Integer> {
 
     private void classifyFile(ClapModel model, Classifier classifier, ZebraConfig config, Path file,
                               double win, double step) throws Exception {
-        AudioClip clip = WavReader.read(file);
-        if (clip.samples().length == 0) {
-            throw new AudioFormatException(file + ": no audio samples");
+        try (WavStream wav = WavReader.open(file)) {
+            WindowStream windows = new WindowStream(wav, model.manifest().audio().sampleRate(), win, step);
+            long printed = 0;
+            for (List<Window> batch = windows.next(config.batchSize()); !batch.isEmpty();
+                    batch = windows.next(config.batchSize())) {
+                float[][] embeddings = model.embedAudio(batch.stream().map(Window::audio).toList(), batch.size());
+                print(file, batch, embeddings, classifier);
+                printed += batch.size();
+            }
+            if (printed == 0) {
+                throw new AudioFormatException(file + ": no audio samples");
+            }
         }
-        AudioClip atModelRate = Resampler.resample(clip, model.manifest().audio().sampleRate());
-        List<Window> windows = Windowing.cut(atModelRate, win, step);
-        float[][] embeddings = model.embedAudio(windows.stream().map(Window::audio).toList(), config.batchSize());
+    }
+
+    private void print(Path file, List<Window> windows, float[][] embeddings, Classifier classifier) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         for (int i = 0; i < windows.size(); i++) {
             Prediction p = classifier.predict(embeddings[i], top);

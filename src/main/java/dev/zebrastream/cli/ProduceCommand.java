@@ -1,6 +1,7 @@
 package dev.zebrastream.cli;
 
 import dev.zebrastream.audio.AudioClip;
+import dev.zebrastream.audio.AudioFormatException;
 import dev.zebrastream.audio.WavReader;
 import dev.zebrastream.config.ZebraConfig;
 import dev.zebrastream.sensor.ClipFrames;
@@ -14,6 +15,7 @@ import dev.zebrastream.stream.core.SampleEncoding;
 import dev.zebrastream.synth.DomainSpec;
 import dev.zebrastream.synth.SensorStream;
 import dev.zebrastream.synth.SoundCatalog;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,7 +48,8 @@ final class ProduceCommand implements Callable<Integer> {
     Source source;
 
     static final class Source {
-        @Parameters(paramLabel = "FILE.wav", arity = "1..*", description = "WAV files to play back in order")
+        @Parameters(paramLabel = "FILE.wav", arity = "1..*",
+                description = "WAV or RF64 files (PCM, float, A-law, µ-law, IMA ADPCM) to play back in order")
         List<Path> files;
 
         @Option(names = "--synth", description = "generated audio: random events from the sound generator")
@@ -81,10 +84,14 @@ final class ProduceCommand implements Callable<Integer> {
         }
         kafkaOptions.applyTo(configOptions);
         ZebraConfig config = configOptions.config();
+        List<AudioClip> clips = readFiles();
+        if (source.files != null && clips.size() < source.files.size()) {
+            return UserErrorHandler.BAD_INPUT; // each bad file has had its line; nothing was published
+        }
         long published = 0;
         try (Interruption interruption = new Interruption();
              FramePublisher publisher = new FramePublisher(config.kafka().clientProperties(), config.topics().audioFrames())) {
-            FrameSource frames = openSource();
+            FrameSource frames = openSource(clips);
             for (Optional<Frame> f = frames.next(); f.isPresent() && !interruption.requested(); f = frames.next()) {
                 if (!fast) {
                     interruption.await(f.get().captureTimeMs() - System.currentTimeMillis());
@@ -102,7 +109,23 @@ final class ProduceCommand implements Callable<Integer> {
         }
     }
 
-    private FrameSource openSource() throws Exception {
+    /**
+     * Every file given, read before anything is published so that a bad one stops the run while the
+     * topic is still untouched; each bad file gets one line on stderr.
+     */
+    private List<AudioClip> readFiles() throws IOException {
+        List<AudioClip> clips = new ArrayList<>();
+        for (Path file : source.files == null ? List.<Path>of() : source.files) {
+            try {
+                clips.add(WavReader.read(file));
+            } catch (AudioFormatException e) {
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
+            }
+        }
+        return clips;
+    }
+
+    private FrameSource openSource(List<AudioClip> clips) throws Exception {
         double frameSeconds = frameMs / 1000.0;
         long now = System.currentTimeMillis();
         if (fast && source.synth) {
@@ -121,10 +144,6 @@ final class ProduceCommand implements Callable<Integer> {
                     new SensorStream(seed, rate, DomainSpec.CLEAN, names, List.of()), now);
             long limit = Math.round(seconds * rate);
             return () -> s.stream().position() < limit ? Optional.of(s.nextFrame()) : Optional.empty();
-        }
-        List<AudioClip> clips = new ArrayList<>();
-        for (Path file : source.files) {
-            clips.add(WavReader.read(file));
         }
         return new ClipFrames(sensor, clips, frameSeconds, now);
     }

@@ -89,4 +89,45 @@ class ResamplerTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(first, third, "no state carried between conversions");
         org.junit.jupiter.api.Assertions.assertEquals(0f, second[100], 0f);
     }
+
+    /**
+     * The streaming resampler fed in blocks (of any size, the last flushed by finish) gives the
+     * whole-clip conversion: same length and, for each sample, the same value within float noise of
+     * the filter's time bookkeeping (measured at most 2.3e-4 for these signals).
+     */
+    @Test
+    void blockwiseConversionMatchesTheWholeClip() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        int[][] rates = {{44_100, 16_000}, {16_000, 48_000}, {22_050, 16_000}, {48_000, 48_000}};
+        double worst = 0;
+        for (int[] r : rates) {
+            float[] in = sine(700, 0.4, r[0], 1.3).samples();
+            for (int i = 0; i < in.length; i++) {
+                in[i] += (float) (0.1 * random.nextDouble(-1, 1));
+            }
+            float[] whole = Resampler.resample(new AudioClip(in, r[0]), r[1]).samples();
+            for (int block : new int[] {1000, 16_384, 0}) {
+                StreamingResampler streaming = new StreamingResampler(r[0], r[1]);
+                float[] out = new float[0];
+                for (int from = 0; from < in.length; ) {
+                    int to = Math.min(in.length, from + (block > 0 ? block : random.nextInt(1, 5000)));
+                    out = concat(out, streaming.process(in, from, to));
+                    from = to;
+                }
+                out = concat(out, streaming.finish(in, 0, 0));
+                assertEquals(whole.length, out.length, r[0] + " -> " + r[1] + " in blocks of " + block);
+                for (int i = 0; i < out.length; i++) {
+                    worst = Math.max(worst, Math.abs(whole[i] - out[i]));
+                    assertEquals(whole[i], out[i], 1e-3, r[0] + " -> " + r[1] + ", block " + block + ", sample " + i);
+                }
+            }
+        }
+        System.out.println("blockwise resampling: 4 rate pairs x 3 block patterns, max |difference| " + worst);
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
 }

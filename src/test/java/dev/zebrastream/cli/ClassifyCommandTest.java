@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zebrastream.audio.AudioClip;
+import dev.zebrastream.audio.Resampler;
+import dev.zebrastream.audio.WavReader;
 import dev.zebrastream.audio.WavWriter;
+import dev.zebrastream.classify.Windowing;
 import dev.zebrastream.synth.DomainSpec;
 import dev.zebrastream.synth.LabeledClip;
 import dev.zebrastream.synth.Synthesizer;
@@ -59,5 +63,28 @@ class ClassifyCommandTest {
         }
         assertEquals(classes.size(), lines, "one window per one-second clip");
         assertTrue(wrong.isEmpty(), "misclassified: " + wrong);
+    }
+
+    /** The command streams the file; its windows sit exactly where the whole-file cut puts them. */
+    @Test
+    void windowsOfAStreamedFileAreTheWholeFileCut() throws Exception {
+        float[] s = new float[(int) (44_100 * 3.3)];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (float) (0.3 * Math.sin(2 * Math.PI * 523 * i / 44_100.0));
+        }
+        AudioClip clip = new AudioClip(s, 44_100);
+        Path file = dir.resolve("long.wav");
+        WavWriter.writePcm16(file, clip);
+        CliRun run = CliRun.of("classify", "--json", "--window", "1", "--hop", "0.4", file.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<Windowing.Window> expected = Windowing.cut(
+                Resampler.resample(WavReader.read(file), TestModels.tinyClap().manifest().audio().sampleRate()), 1, 0.4);
+        List<String> lines = run.out().strip().lines().toList();
+        assertEquals(expected.size(), lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode window = JSON.readTree(lines.get(i));
+            assertEquals(expected.get(i).startSeconds(), window.get("start").asDouble(), 0.0, "start " + i);
+            assertEquals(expected.get(i).endSeconds(), window.get("end").asDouble(), 0.0, "end " + i);
+        }
     }
 }
