@@ -14,6 +14,7 @@ import dev.zebrastream.serde.AvroSerdes;
 import dev.zebrastream.stream.core.AssembledWindow;
 import dev.zebrastream.stream.core.Frame;
 import dev.zebrastream.stream.core.WindowConfig;
+import dev.zebrastream.testing.CliProcess;
 import dev.zebrastream.testing.ExpectedWindows;
 import dev.zebrastream.testing.KafkaChecks;
 import dev.zebrastream.testing.TestConfigs;
@@ -89,14 +90,11 @@ class CrashRecoveryTest {
 
     /** `zebra run` in its own JVM, so SIGKILL hits a real process. Its log goes to a file in the test dir. */
     private Process classifier(String bootstrap, String name) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.zebrastream.cli.ZebraCli", "run", "--bootstrap", bootstrap, "--data-dir", dir.resolve("state").toString(),
-                "--model", TestModels.TINY_CLAP.toString(), "--batch-size", "4");
+        ProcessBuilder pb = CliProcess.builder("run", "--bootstrap", bootstrap, "--data-dir",
+                dir.resolve("state").toString(), "--model", TestModels.TINY_CLAP.toString(), "--batch-size", "4");
         pb.environment().put("ZEBRA_METRICS_PORT", "0");
         // No idle flush: the window ids then follow from the frames alone, whatever the restart timing.
         pb.environment().put("ZEBRA_WINDOW_IDLE_FLUSH_MS", "600000");
-        pb.environment().put("OPT_OUT_TRACKING", "true");
         pb.redirectErrorStream(true);
         pb.redirectOutput(dir.resolve("classifier-" + name + ".log").toFile());
         return pb.start();
