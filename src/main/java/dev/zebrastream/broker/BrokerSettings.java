@@ -1,6 +1,7 @@
 package dev.zebrastream.broker;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -11,6 +12,9 @@ import java.util.Properties;
 final class BrokerSettings {
 
     static final int NODE_ID = 1;
+    /** Every listener, the controller's included, is on loopback only: this broker is for one machine. */
+    static final String HOST = "127.0.0.1";
+    static final String SASL_LISTENER = "SASL_PLAINTEXT";
 
     private BrokerSettings() {
     }
@@ -27,14 +31,28 @@ final class BrokerSettings {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", Integer.toString(NODE_ID));
-        p.setProperty("controller.quorum.bootstrap.servers", "localhost:" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
+        p.setProperty("controller.quorum.bootstrap.servers", HOST + ":" + controllerPort);
+        p.setProperty("listeners",
+                "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.setProperty("log.dirs", logDir.toAbsolutePath().toString());
         return p;
+    }
+
+    /** Adds a client listener with SASL over plain TCP and the PLAIN mechanism for {@code users}. */
+    static void addSaslListener(Properties p, int port, SaslPlainUsers users) {
+        String listener = SASL_LISTENER + "://" + HOST + ":" + port;
+        p.setProperty("listeners", p.getProperty("listeners") + "," + listener);
+        p.setProperty("advertised.listeners", p.getProperty("advertised.listeners") + "," + listener);
+        p.setProperty("listener.security.protocol.map",
+                p.getProperty("listener.security.protocol.map") + "," + SASL_LISTENER + ":" + SASL_LISTENER);
+        // listener-scoped, so the inter-broker and controller listeners stay as they are
+        String prefix = "listener.name." + SASL_LISTENER.toLowerCase(Locale.ROOT) + ".";
+        p.setProperty(prefix + "sasl.enabled.mechanisms", "PLAIN");
+        p.setProperty(prefix + "plain.sasl.jaas.config", users.jaasConfig());
     }
 
     /** One node: every topic, including the offsets and transaction logs that exactly-once needs, has one replica. */

@@ -26,12 +26,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final String saslBootstrapServers;
     private final String clusterId;
     private final Path dataDir;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, String clusterId, Path dataDir) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, String saslBootstrapServers,
+                                String clusterId, Path dataDir) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.saslBootstrapServers = saslBootstrapServers;
         this.clusterId = clusterId;
         this.dataDir = dataDir;
     }
@@ -47,20 +50,47 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * accepts requests.
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+        return start(dataDir, port, null);
+    }
+
+    /**
+     * As {@link #start(Path)}, with a second client listener, SASL_PLAINTEXT with the PLAIN mechanism for
+     * {@code users}, on a free port ({@link #saslBootstrapServers()}).
+     */
+    public static EmbeddedKafkaBroker startWithSasl(Path dataDir, SaslPlainUsers users) {
+        return start(dataDir, 0, users);
+    }
+
+    private static EmbeddedKafkaBroker start(Path dataDir, int port, SaslPlainUsers saslUsers) {
         long started = System.nanoTime();
-        int brokerPort = port == 0 ? freePort() : port;
-        Properties settings = BrokerSettings.of(createDirectories(dataDir), brokerPort, freePort());
+        int plainPort = port == 0 ? freePort() : port;
+        int controllerPort = freePort();
+        int saslPort = saslUsers == null ? 0 : freePort();
+        Properties settings = BrokerSettings.of(createDirectories(dataDir), plainPort, controllerPort);
+        if (saslUsers != null) {
+            BrokerSettings.addSaslListener(settings, saslPort, saslUsers);
+        }
         String clusterId = LogDirFormatter.ensureFormatted(dataDir, settings);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(settings), Time.SYSTEM);
         startOrShutDown(server);
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, "localhost:" + brokerPort, clusterId, dataDir);
-        LOG.info("Kafka broker up at {} (cluster {}, data {}) in {} ms", broker.bootstrapServers, clusterId,
-                dataDir.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
-        return broker;
+        String sasl = saslUsers == null ? null : address(saslPort);
+        LOG.info("Kafka broker up in {} ms, on loopback only: clients {} (PLAINTEXT){}, controller {}; "
+                + "cluster {}, data {}", (System.nanoTime() - started) / 1_000_000, address(plainPort),
+                sasl == null ? "" : ", " + sasl + " (" + BrokerSettings.SASL_LISTENER + ", PLAIN)",
+                address(controllerPort), clusterId, dataDir.toAbsolutePath());
+        return new EmbeddedKafkaBroker(server, address(plainPort), sasl, clusterId, dataDir);
     }
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The SASL_PLAINTEXT listener's address; only for a broker started {@link #startWithSasl with SASL}. */
+    public String saslBootstrapServers() {
+        if (saslBootstrapServers == null) {
+            throw new IllegalStateException("this broker was started without a SASL listener");
+        }
+        return saslBootstrapServers;
     }
 
     public String clusterId() {
@@ -88,6 +118,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             server.awaitShutdown();
             throw e;
         }
+    }
+
+    private static String address(int port) {
+        return BrokerSettings.HOST + ":" + port;
     }
 
     private static int freePort() {

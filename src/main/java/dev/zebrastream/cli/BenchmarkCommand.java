@@ -23,7 +23,7 @@ final class BenchmarkCommand extends CommandGroup {
     @Command(name = "pipeline", mixinStandardHelpOptions = true,
             description = "Embedded broker + topology + simulated sensors: sustained windows/s, frame-to-event latency "
                     + "p50/p90/p99, and the same model's raw inference windows/s in the same run.")
-    static final class Pipeline implements Callable<Integer> {
+    static final class Pipeline implements Callable<Integer>, ReportsProgress {
 
         @Mixin
         ModelOptions modelOptions;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code zebra broker}: the embedded single-node KRaft broker alone, with the topics, for local development. */
 @Command(name = "broker", mixinStandardHelpOptions = true,
         description = "Start the embedded Kafka broker (KRaft, single node) with the ZEBRA topics and print its address.")
-final class BrokerCommand implements Callable<Integer> {
+final class BrokerCommand implements Callable<Integer>, ReportsProgress {
 
     @Mixin
     ModelOptions configOptions;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start an embedded Kafka broker, the topics, the classifier topology and simulated sensors, "
                 + "and show a live view of events and drift alerts until Ctrl-C.")
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, ReportsProgress {
 
     private static final long REFRESH_MS = 2_000;
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the classifier against an existing Kafka cluster (start more instances with the same "
                 + "application id to scale out).")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, ReportsProgress {
 
     @Mixin
     ModelOptions modelOptions;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "synth", mixinStandardHelpOptions = true,
         description = "Render a deterministic procedural corpus of everyday sound events "
                 + "(WAV files + manifest.jsonl with class, caption, domain and seed per clip).")
-public final class SynthCommand implements Callable<Integer> {
+public final class SynthCommand implements Callable<Integer>, ReportsProgress {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;

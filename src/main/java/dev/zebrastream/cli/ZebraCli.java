@@ -1,8 +1,12 @@
 package dev.zebrastream.cli;
 
 import java.io.PrintWriter;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /** Entry point of `./zebra`: one sub-command per user task. */
 @Command(name = "zebra",
@@ -27,8 +31,16 @@ import picocli.CommandLine.Command;
         })
 public final class ZebraCli extends CommandGroup {
 
+    static final String VERBOSE = "--verbose";
+
+    /** Inherited by every sub-command; LogLevels counts it on each level of the parsed line. */
+    @Option(names = {"-v", VERBOSE}, scope = ScopeType.INHERIT,
+            description = "log INFO lines of every component (-vv: DEBUG); default: warnings and errors only")
+    boolean[] verbose = new boolean[0];
+
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args,
+                LogLevels::apply));
     }
 
     /** Runs a command line and returns its exit code; bad input maps to 2 with one line on stderr. */
@@ -36,11 +48,22 @@ public final class ZebraCli extends CommandGroup {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
-    /** As {@link #run(String...)}, writing to the given streams (tests read them back). */
+    /**
+     * As {@link #run(String...)}, writing to the given streams (tests read them back). The log levels are
+     * left as they are: in-process callers own their JVM's logging.
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return execute(out, err, args, parsed -> { });
+    }
+
+    private static int execute(PrintWriter out, PrintWriter err, String[] args, Consumer<ParseResult> beforeCommand) {
         return new CommandLine(new ZebraCli())
                 .setOut(out)
                 .setErr(err)
+                .setExecutionStrategy(parsed -> {
+                    beforeCommand.accept(parsed);
+                    return new CommandLine.RunLast().execute(parsed);
+                })
                 .setExecutionExceptionHandler(new UserErrorHandler())
                 .setParameterExceptionHandler(ZebraCli::badArguments)
                 .execute(args);

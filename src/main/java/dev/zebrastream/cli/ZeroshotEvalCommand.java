@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code zebra zeroshot-eval}: zero-shot accuracy of the model on a freshly rendered labeled set. */
 @Command(name = "zeroshot-eval", mixinStandardHelpOptions = true,
         description = "Render a fresh labeled set with the generator and print zero-shot accuracy per domain and class.")
-final class ZeroshotEvalCommand implements Callable<Integer> {
+final class ZeroshotEvalCommand implements Callable<Integer>, ReportsProgress {
 
     @Mixin
     ModelOptions modelOptions;

@@ -5,7 +5,9 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -64,13 +66,11 @@ public final class ConfigLoader {
 
     /** A misspelt key would otherwise be ignored silently. */
     private static void rejectUnknownKeys(Properties props, Path file) {
+        List<String> keys = Arrays.stream(Setting.values()).map(Setting::key).toList();
         for (String key : props.stringPropertyNames()) {
-            boolean known = false;
-            for (Setting s : Setting.values()) {
-                known |= s.key().equals(key);
-            }
-            if (!known) {
-                throw new IllegalArgumentException(file + ": unknown setting '" + key + "'");
+            if (!keys.contains(key)) {
+                throw new IllegalArgumentException(file + ": unknown setting '" + key + "'"
+                        + Suggestions.didYouMean(key, keys));
             }
         }
     }

@@ -15,7 +15,8 @@ public enum Setting {
     BATCH_SIZE("batch.size", "16", "windows per audio-encoder batch"),
 
     BOOTSTRAP("kafka.bootstrap", "", "Kafka bootstrap servers for run/produce/consume (demo: its embedded broker)"),
-    CLIENT_PROPERTIES("kafka.client.properties", "", "properties file passed through to every Kafka client (TLS, SASL)"),
+    CLIENT_PROPERTIES("kafka.client.properties", "", "properties file passed through to every Kafka client (TLS, SASL); unknown names are rejected"),
+    KAFKA_TIMEOUT_MS("kafka.timeout.ms", "30000", "how long a command waits for Kafka before it fails (default.api.timeout.ms, max.block.ms and delivery.timeout.ms of its clients, request.timeout.ms half of it; Kafka Streams keeps its own)"),
     APPLICATION_ID("application.id", "zebra-stream", "Kafka Streams application id (instances with the same id share work)"),
     PROCESSING_GUARANTEE("processing.guarantee", "exactly_once_v2", "exactly_once_v2 or at_least_once"),
     STREAM_THREADS("stream.threads", "1", "Kafka Streams threads per instance"),
@@ -48,6 +49,7 @@ public enum Setting {
     DRIFT_RAISE("drift.raise.delta", "0.05", "EWMA above baseline that raises a drift alert"),
     DRIFT_RESOLVE("drift.resolve.delta", "0.025", "EWMA above baseline under which the alert resolves"),
     DRIFT_MIN_WINDOWS("drift.min.windows", "5", "consecutive windows beyond a threshold before the state changes"),
+    METRICS_HOST("metrics.host", "127.0.0.1", "address the Prometheus endpoint listens on: loopback only by default, 0.0.0.0 for a scraper on another host"),
     METRICS_PORT("metrics.port", "9404", "Prometheus endpoint port (0 = off)"),
 
     ADAPT_ENABLED("adapt.enabled", "false", "run the adaptation service in this instance (demo: on)"),

@@ -24,6 +24,7 @@ public record ZebraConfig(
         Topics topics,
         StreamSettings stream,
         Path dataDir,
+        String metricsHost,
         int metricsPort,
         boolean adaptEnabled,
         AdaptationSettings adaptation) {
@@ -53,6 +54,7 @@ public record ZebraConfig(
                         v.get(Setting.TOPIC_DLQ)),
                 StreamSettings.from(v),
                 expandHome(v.get(Setting.DATA_DIR)),
+                v.get(Setting.METRICS_HOST),
                 Setting.METRICS_PORT.parseInt(v),
                 Setting.ADAPT_ENABLED.parseBoolean(v),
                 adaptation(v));
@@ -75,13 +77,14 @@ public record ZebraConfig(
     /** A copy with another bootstrap address (the demo points everything at its embedded broker). */
     public ZebraConfig withBootstrap(String bootstrap) {
         return new ZebraConfig(modelDir, device, intraOpThreads, batchSize, kafka.withBootstrap(bootstrap), topics,
-                stream, dataDir, metricsPort, adaptEnabled, adaptation);
+                stream, dataDir, metricsHost, metricsPort, adaptEnabled, adaptation);
     }
 
     /** A copy for a separate application: its own id, topics (prefixed by the id) and state directory. */
     public ZebraConfig withApplication(String applicationId, Path stateDir) {
         return new ZebraConfig(modelDir, device, intraOpThreads, batchSize, kafka.withApplicationId(applicationId),
-                topics.prefixed(applicationId + "."), stream, stateDir, metricsPort, adaptEnabled, adaptation);
+                topics.prefixed(applicationId + "."), stream, stateDir, metricsHost, metricsPort,
+                adaptEnabled, adaptation);
     }
 
     /**

@@ -6,10 +6,11 @@ import dev.zebrastream.serde.AvroSerdes;
 import dev.zebrastream.stream.AvroMapping;
 import dev.zebrastream.stream.core.Frame;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishes frames to the frames topic, keyed by sensor id (so one sensor stays on one partition). */
@@ -17,7 +18,7 @@ public final class FramePublisher implements AutoCloseable {
 
     private final KafkaProducer<String, AudioFrame> producer;
     private final String topic;
-    private final AtomicLong failures = new AtomicLong();
+    private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
     public FramePublisher(Properties clientProperties, String topic) {
         Properties p = new Properties();
@@ -33,14 +34,21 @@ public final class FramePublisher implements AutoCloseable {
         producer.send(new ProducerRecord<>(topic, null, frame.captureTimeMs(), frame.sensorId(),
                 AvroMapping.toAvro(frame)), (meta, error) -> {
                     if (error != null) {
-                        failures.incrementAndGet();
+                        firstFailure.compareAndSet(null, error);
                     }
                 });
     }
 
-    /** Frames the broker did not accept (after the producer's own retries). */
-    public long failures() {
-        return failures.get();
+    /**
+     * Throws when a frame was not accepted by the broker (after the producer's own retries, within
+     * max.block.ms and delivery.timeout.ms), so that a caller can stop: a broker that does not answer one
+     * send will make every further send wait as long again.
+     */
+    public void throwIfFailed() {
+        Exception failure = firstFailure.get();
+        if (failure != null) {
+            throw new KafkaException("publishing to " + topic + " failed: " + failure.getMessage(), failure);
+        }
     }
 
     public void flush() {

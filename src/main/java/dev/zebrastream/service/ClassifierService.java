@@ -40,13 +40,28 @@ public final class ClassifierService implements AutoCloseable {
 
     /** Starts the service on an already loaded model (which the caller keeps and closes). */
     public static ClassifierService start(ZebraConfig config, ClapModel model) throws Exception {
+        StreamMetrics metrics = new StreamMetrics(new PrometheusRegistry());
+        // first: a port that is taken fails the command at once, before any wait for Kafka
+        MetricsServer server = config.metricsPort() > 0
+                ? MetricsServer.start(metrics.registry(), config.metricsHost(), config.metricsPort()) : null;
+        try {
+            return start(config, model, metrics, server);
+        } catch (Exception e) {
+            if (server != null) {
+                server.close();
+            }
+            throw e;
+        }
+    }
+
+    private static ClassifierService start(ZebraConfig config, ClapModel model, StreamMetrics metrics,
+                                           MetricsServer server) throws Exception {
         int framePartitions;
         ConsumerLiveness liveness = new ConsumerLiveness();
         try (Admin admin = Admin.create(config.kafka().clientProperties())) {
             TopicAdmin.ensureTopics(admin, config.topics(), config.kafka().partitions());
             framePartitions = TopicAdmin.partitionCount(admin, config.topics().audioFrames());
         }
-        StreamMetrics metrics = new StreamMetrics(new PrometheusRegistry());
         List<String> classes = config.stream().classesOr(model.manifest().classes());
         PromptRegistry prompts = new PromptRegistry(model, config.stream().promptSetId(), classes);
         Topology topology = ZebraTopology.build(config.topics(),
@@ -58,11 +73,9 @@ public final class ClassifierService implements AutoCloseable {
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         metrics.consumerLag(() -> maxLag(streams.metrics()));
-        MetricsServer server = config.metricsPort() > 0 ? MetricsServer.start(metrics.registry(), config.metricsPort()) : null;
         streams.start();
-        LOG.info("classifier started: application {} on {}, {} classes, metrics {}", config.kafka().applicationId(),
-                config.kafka().bootstrap(), classes.size(),
-                server == null ? "off" : "http://127.0.0.1:" + server.port() + "/metrics");
+        LOG.info("classifier started: application {} on {}, {} classes", config.kafka().applicationId(),
+                config.kafka().bootstrap(), classes.size());
         return new ClassifierService(streams, server, prompts);
     }
 

@@ -18,7 +18,7 @@ final class StreamsProperties {
     }
 
     static Properties of(ZebraConfig config) throws IOException {
-        Properties p = config.kafka().clientProperties();
+        Properties p = config.kafka().connectionProperties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.kafka().applicationId());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.kafka().processingGuarantee());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.kafka().streamThreads());

@@ -8,11 +8,14 @@ import dev.zebrastream.audio.AudioClip;
 import dev.zebrastream.audio.WavWriter;
 import dev.zebrastream.testing.CliRun;
 import dev.zebrastream.testing.StdErrCapture;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,6 +132,48 @@ class BadInputTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.out().contains("good.wav"), "the good file is still classified: " + run.out());
         assertTrue(run.err().contains("bad.wav"), run.err());
+    }
+
+    @Test
+    void aMisspeltKafkaClientPropertyIsNamedBeforeAnyClientStarts() throws Exception {
+        Path props = write("client.properties", "security.protocol=SASL_SSL\nsasl.mechanisms=PLAIN\n".getBytes());
+        for (String[] command : List.of(new String[] {"consume", "events"}, new String[] {"label", "w", "siren"},
+                new String[] {"prompts", "show"}, new String[] {"produce", "--sensor", "s", "--synth"},
+                new String[] {"run"})) {
+            CliRun run = CliRun.of(concat(command, "--bootstrap", "127.0.0.1:1", "--client-properties", props.toString()));
+            assertOneLineError(run, "unknown Kafka client property 'sasl.mechanisms' (did you mean 'sasl.mechanism'?)");
+        }
+    }
+
+    @Test
+    void aMissingTrustStoreIsOneLine() throws Exception {
+        Path store = dir.resolve("truststore.jks");
+        Path props = write("tls.properties", ("security.protocol=SSL\nssl.truststore.location=" + store + "\n").getBytes());
+        assertOneLineError(CliRun.of("consume", "events", "--bootstrap", "127.0.0.1:1", "--client-properties",
+                props.toString()), "ssl.truststore.location names " + store + ", which does not exist");
+    }
+
+    @Test
+    void anInvalidSecurityProtocolIsOneLine() throws Exception {
+        Path props = write("bad.properties", "security.protocol=SSLX\n".getBytes());
+        assertOneLineError(CliRun.of("label", "w", "siren", "--bootstrap", "127.0.0.1:1", "--client-properties",
+                props.toString()), "invalid Kafka client setting: Invalid value SSLX for configuration security.protocol");
+    }
+
+    @Test
+    void aMetricsPortInUseIsNamed() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Path config = write("zebra.properties", ("metrics.port=" + taken.getLocalPort() + "\n").getBytes());
+            assertOneLineError(CliRun.of("run", "--bootstrap", "127.0.0.1:1", "--config", config.toString(),
+                    "--data-dir", dir.resolve("state").toString()),
+                    "zebra run: metrics port " + taken.getLocalPort() + " is already in use");
+        }
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        String[] all = Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
     }
 
     /** A 32-bit IEEE float mono WAV at 16 kHz. */

@@ -6,6 +6,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -32,7 +35,26 @@ class UserErrorHandlerTest {
         int code = handle(new ExecutionException(new TimeoutException("Topic zebra.labels not present in metadata")));
         assertEquals(UserErrorHandler.KAFKA_UNAVAILABLE, code);
         assertEquals("zebra label: Kafka did not answer in time (Topic zebra.labels not present in metadata); "
-                + "check --bootstrap, that the broker is running and that the topics exist", err.toString().strip());
+                + "check --bootstrap, that the broker is running, that the topics exist and that security.protocol "
+                + "in --client-properties matches the listener", err.toString().strip());
+    }
+
+    @Test
+    void refusedCredentialsAreBadInputNamingWhatToCheck() {
+        int code = handle(new KafkaException("cannot list topics: Authentication failed",
+                new SaslAuthenticationException("Authentication failed: Invalid username or password")));
+        assertEquals(UserErrorHandler.BAD_INPUT, code);
+        assertEquals("zebra label: Kafka refused this client's credentials or TLS settings (Authentication failed: "
+                + "Invalid username or password); check sasl.* and ssl.* in --client-properties", err.toString().strip());
+    }
+
+    @Test
+    void anInvalidClientSettingIsBadInput() {
+        int code = handle(new KafkaException("Failed to construct kafka producer",
+                new ConfigException("security.protocol", "SSLX", "not a valid protocol")));
+        assertEquals(UserErrorHandler.BAD_INPUT, code);
+        assertEquals("zebra label: invalid Kafka client setting: Invalid value SSLX for configuration security.protocol: "
+                + "not a valid protocol", err.toString().strip());
     }
 
     @Test

@@ -50,7 +50,7 @@ class ConfigLoaderTest {
         Files.writeString(file, "batch.sise=4\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ConfigLoader.load(file, Map.of(), Map.of()));
-        assertTrue(e.getMessage().contains("batch.sise"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown setting 'batch.sise' (did you mean 'batch.size'?)"), e.getMessage());
     }
 
     @Test

@@ -125,7 +125,7 @@ class StreamingIntegrationTest {
             bursts.computeIfAbsent(sensor.sensorId(), k -> new ArrayList<>()).add(burst);
         }
         publisher.flush();
-        assertEquals(0, publisher.failures());
+        publisher.throwIfFailed();
     }
 
     private static void publishPrompt(Properties client, ZebraConfig config, ClapModel model) throws Exception {

@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@code zebra} command in its own JVM, so that SIGKILL and SIGTERM hit a real process, as an
- * operator's would. Its output goes to a log file that failures can point at.
+ * A long-running {@code zebra} command in its own JVM, so that SIGKILL and SIGTERM hit a real process,
+ * as an operator's would ({@link CliProcess} runs one to its end). Its output goes to a log file that
+ * failures can point at.
  */
 public final class ChildJvm implements AutoCloseable {
 
@@ -25,11 +24,7 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code zebra <args>} with the given extra environment; output to {@code log}. */
     public static ChildJvm start(Path log, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), "dev.zebrastream.cli.ZebraCli"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("OPT_OUT_TRACKING", "true");
+        ProcessBuilder pb = CliProcess.builder(args);
         pb.environment().put("ZEBRA_METRICS_PORT", "0");
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
