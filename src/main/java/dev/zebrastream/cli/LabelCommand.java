@@ -1,10 +1,9 @@
 package dev.zebrastream.cli;
 
 import dev.zebrastream.avro.LabeledWindow;
+import dev.zebrastream.config.TextFile;
 import dev.zebrastream.config.ZebraConfig;
 import dev.zebrastream.serde.AvroSerdes;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,12 +71,7 @@ final class LabelCommand implements Callable<Integer> {
             return List.<String[]>of(new String[] {pair.get(0), pair.get(1).trim()});
         }
         List<String[]> out = new ArrayList<>();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "labels file not found");
-        }
+        List<String> lines = TextFile.lines(file, "labels file");
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -88,6 +82,9 @@ final class LabelCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected 'window_id,label'");
             }
             out.add(new String[] {line.substring(0, comma).trim(), line.substring(comma + 1).trim()});
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(file + ": no 'window_id,label' lines");
         }
         return out;
     }

@@ -21,6 +21,12 @@ final class LogLevels {
     static final List<String> KAFKA = List.of("org.slf4j.simpleLogger.log.org.apache.kafka",
             "org.slf4j.simpleLogger.log.kafka", "org.slf4j.simpleLogger.log.state.change.logger");
 
+    /**
+     * Kafka's network client warns once per failed reconnect, hundreds of lines in a broker outage;
+     * where Kafka's warnings are shown it gets errors only (the service logs its own lost/back lines).
+     */
+    static final String NETWORK_CLIENT = "org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient";
+
     private LogLevels() {
     }
 
@@ -48,6 +54,7 @@ final class LogLevels {
         levels.put(DEFAULT, others);
         levels.put(PROJECT, project);
         KAFKA.forEach(logger -> levels.put(logger, kafka));
+        levels.put(NETWORK_CLIENT, kafka.equals("warn") ? "error" : kafka);
         return levels;
     }
 

@@ -1,9 +1,7 @@
 package dev.zebrastream.config;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -33,12 +31,7 @@ final class ClientPropertiesFile {
 
     /** Reads and checks the file; a problem is an IllegalArgumentException naming the file and the property. */
     static Properties read(Path file) throws IOException {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            p.load(r);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "Kafka client properties file not found");
-        }
+        Properties p = TextFile.properties(file, "Kafka client properties file");
         for (String name : new TreeSet<>(p.stringPropertyNames())) {
             checkName(file, name);
             checkNamedFile(file, name, p.getProperty(name).trim());

@@ -1,9 +1,6 @@
 package dev.zebrastream.config;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -27,6 +24,7 @@ public final class ConfigLoader {
      */
     public static ZebraConfig load(Path file, Map<String, String> env, Map<Setting, String> flags) throws IOException {
         Map<Setting, String> values = new EnumMap<>(Setting.class);
+        Map<Setting, String> origins = new EnumMap<>(Setting.class);
         for (Setting s : Setting.values()) {
             values.put(s, s.defaultValue());
         }
@@ -35,14 +33,24 @@ public final class ConfigLoader {
             Properties props = readProperties(source);
             rejectUnknownKeys(props, source);
             for (Setting s : Setting.values()) {
-                putIfPresent(values, s, props.getProperty(s.key()));
+                putIfPresent(values, origins, s, props.getProperty(s.key()), "configuration file " + source);
             }
         }
         for (Setting s : Setting.values()) {
-            putIfPresent(values, s, env.get(s.envName()));
+            putIfPresent(values, origins, s, env.get(s.envName()), "environment variable " + s.envName());
         }
-        flags.forEach((s, v) -> putIfPresent(values, s, v));
-        return ZebraConfig.from(values);
+        flags.forEach((s, v) -> putIfPresent(values, origins, s, v, "command line"));
+        try {
+            return ZebraConfig.from(values);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + whereSet(e.getMessage(), origins), e);
+        }
+    }
+
+    /** Where the value a message complains about came from, so the user knows what to fix. */
+    private static String whereSet(String message, Map<Setting, String> origins) {
+        return origins.entrySet().stream().filter(o -> message != null && message.contains(o.getKey().key()))
+                .map(o -> " (set in " + o.getValue() + ")").findFirst().orElse("");
     }
 
     public static ZebraConfig load(Path file, Map<Setting, String> flags) throws IOException {
@@ -55,13 +63,7 @@ public final class ConfigLoader {
     }
 
     private static Properties readProperties(Path file) throws IOException {
-        Properties props = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            props.load(r);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "configuration file not found");
-        }
-        return props;
+        return TextFile.properties(file, "configuration file");
     }
 
     /** A misspelt key would otherwise be ignored silently. */
@@ -75,9 +77,11 @@ public final class ConfigLoader {
         }
     }
 
-    private static void putIfPresent(Map<Setting, String> values, Setting s, String v) {
+    private static void putIfPresent(Map<Setting, String> values, Map<Setting, String> origins, Setting s, String v,
+                                     String origin) {
         if (v != null && !v.isBlank()) {
             values.put(s, v.trim());
+            origins.put(s, origin);
         }
     }
 }

@@ -18,6 +18,7 @@ class LogLevelsTest {
         assertEquals("warn", levels.get(LogLevels.DEFAULT));
         assertEquals("warn", levels.get(LogLevels.PROJECT));
         LogLevels.KAFKA.forEach(logger -> assertEquals("off", levels.get(logger), logger));
+        assertEquals("off", levels.get(LogLevels.NETWORK_CLIENT), "not even a failed authentication's ERROR line");
     }
 
     @Test
@@ -27,6 +28,7 @@ class LogLevelsTest {
         assertEquals("warn", levels.get(LogLevels.DEFAULT));
         assertEquals("info", levels.get(LogLevels.PROJECT));
         assertEquals("warn", levels.get(KAFKA_CLIENTS));
+        assertEquals("error", levels.get(LogLevels.NETWORK_CLIENT), "no warning per failed reconnect");
     }
 
     @Test
@@ -35,6 +37,7 @@ class LogLevelsTest {
             assertEquals(Set.of("info"), Set.copyOf(LogLevels.of(1, progress).values()), "-v");
             assertEquals(Set.of("debug"), Set.copyOf(LogLevels.of(2, progress).values()), "-vv");
         }
-        assertEquals(5, LogLevels.of(1, false).size(), "the default, the project and three Kafka loggers");
+        assertEquals(6, LogLevels.of(1, false).size(),
+                "the default, the project, three Kafka loggers and Kafka's network client");
     }
 }

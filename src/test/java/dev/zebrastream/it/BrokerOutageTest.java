@@ -3,25 +3,18 @@ package dev.zebrastream.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zebrastream.config.Setting;
 import dev.zebrastream.config.ZebraConfig;
 import dev.zebrastream.sensor.SensorFleet;
-import dev.zebrastream.stream.core.AssembledWindow;
-import dev.zebrastream.stream.core.Frame;
-import dev.zebrastream.stream.core.WindowConfig;
 import dev.zebrastream.testing.ChildJvm;
 import dev.zebrastream.testing.EventRecorder;
-import dev.zebrastream.testing.ExpectedWindows;
 import dev.zebrastream.testing.LiveSensors;
 import dev.zebrastream.testing.TestConfigs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,13 +39,10 @@ class BrokerOutageTest {
         int port = ChildJvm.freePort();
         String bootstrap = "127.0.0.1:" + port;
         ChildJvm broker = startBroker(port, 0);
-        Map<Setting, String> s = new EnumMap<>(Setting.class);
-        s.put(Setting.BOOTSTRAP, bootstrap);
-        ZebraConfig config = TestConfigs.with(s);
+        ZebraConfig config = TestConfigs.onBroker(bootstrap);
         Properties client = config.kafka().clientProperties();
-        List<String> classes = List.of("siren", "rain", "dog barking", "drill", "church bell");
         try (ChildJvm run = ChildJvm.run(dir.resolve("run.log"), bootstrap, dir.resolve("state"));
-             LiveSensors sensors = new LiveSensors(SensorFleet.create(2, 41, classes, System.currentTimeMillis(), -1),
+             LiveSensors sensors = new LiveSensors(SensorFleet.create(2, 41, TestConfigs.FIVE_CLASSES, System.currentTimeMillis(), -1),
                      LIVE_SECONDS, client, config.topics().audioFrames());
              EventRecorder events = new EventRecorder(client, config.topics().events())) {
             assertTrue(events.await(got -> got.size() > 5, Duration.ofSeconds(90)), "run started; log " + run.log());
@@ -72,11 +62,7 @@ class BrokerOutageTest {
                 Thread.sleep(5_000);
             }
             sensors.awaitDone();
-            List<String> expected = new ArrayList<>();
-            for (List<Frame> frames : sensors.frames().values()) {
-                ExpectedWindows.of(List.of(frames), WindowConfig.of(1.0, 1.0)).stream().map(AssembledWindow::id)
-                        .forEach(expected::add);
-            }
+            List<String> expected = sensors.expectedWindowIds();
             events.await(got -> got.size() >= expected.size(), Duration.ofSeconds(60));
             Thread.sleep(4_000);
             List<String> ids = events.windowIds();

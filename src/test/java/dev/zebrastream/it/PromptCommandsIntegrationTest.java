@@ -57,13 +57,15 @@ class PromptCommandsIntegrationTest {
             cli("classes", "remove", "thunder", "--bootstrap", bootstrap);
             publishRaw(client, PromptKeys.archived(SET, 99), "not an avro record");
             CliRun back = cli("prompts", "rollback", "1", "--bootstrap", bootstrap);
-            assertTrue(back.out().startsWith("published v3 (parent v2)"), back.out());
+            assertTrue(back.out().startsWith("published v3 (parent v1)"), back.out()); // the version restored
 
             PromptTopic topic = new PromptTopic(client, Topics.defaults().prompts());
             List<PromptSet> history = topic.history(SET);
             assertEquals(List.of(1L, 2L, 3L), history.stream().map(PromptSet::version).toList(),
                     "the unreadable v99 record is skipped, the rest read in order");
             assertTrue(history.get(0).classes().contains("kettle whistle"));
+            assertEquals(java.util.Arrays.asList(null, 1L, 1L), history.stream().map(PromptSet::parentVersion).toList(),
+                    "as documented: null for the first published version, then the version each came from");
             assertFalse(history.get(1).classes().contains("thunder"));
             PromptSet current = topic.current(SET).orElseThrow();
             assertEquals(3, current.version());

@@ -5,24 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zebrastream.broker.EmbeddedKafkaBroker;
 import dev.zebrastream.broker.RecordLimits;
-import dev.zebrastream.config.Setting;
 import dev.zebrastream.config.ZebraConfig;
 import dev.zebrastream.sensor.SensorFleet;
 import dev.zebrastream.sensor.SimulatedSensor;
-import dev.zebrastream.stream.core.AssembledWindow;
-import dev.zebrastream.stream.core.Frame;
-import dev.zebrastream.stream.core.WindowConfig;
 import dev.zebrastream.testing.BadFrames;
 import dev.zebrastream.testing.ChildJvm;
 import dev.zebrastream.testing.EventRecorder;
-import dev.zebrastream.testing.ExpectedWindows;
 import dev.zebrastream.testing.LiveSensors;
 import dev.zebrastream.testing.TestConfigs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +50,9 @@ class RepeatedKillTest {
     @Test
     void threeSigkillsLoseDuplicateAndSplitNothing() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
-            Map<Setting, String> s = new EnumMap<>(Setting.class);
-            s.put(Setting.BOOTSTRAP, broker.bootstrapServers());
-            ZebraConfig config = TestConfigs.with(s);
+            ZebraConfig config = TestConfigs.onBroker(broker.bootstrapServers());
             Properties client = config.kafka().clientProperties();
-            List<String> classes = List.of("siren", "rain", "dog barking", "drill", "church bell");
+            List<String> classes = TestConfigs.FIVE_CLASSES;
             long now = System.currentTimeMillis();
             List<BadFrames.Case> corpus = BadFrames.corpus("sensor-bad", now);
             sendRaw(client, config.topics().audioFrames(), corpus);
@@ -70,7 +62,8 @@ class RepeatedKillTest {
             List<SimulatedSensor> live = SensorFleet.create(3, 31, classes, System.currentTimeMillis(), -1).subList(1, 3);
             try (LiveSensors sensors = new LiveSensors(live, LIVE_SECONDS, client, config.topics().audioFrames());
                  EventRecorder events = new EventRecorder(client, config.topics().events())) {
-                List<String> expected = expectedIds(backlog, sensors);
+                List<String> expected = new ArrayList<>(backlog.expectedWindowIds());
+                expected.addAll(sensors.expectedWindowIds());
                 Random random = new Random(2026);
                 List<Long> stalls = new ArrayList<>();
                 for (int kill = 0; kill < KILLS; kill++) {
@@ -106,17 +99,6 @@ class RepeatedKillTest {
                 }
             }
         }
-    }
-
-    private static List<String> expectedIds(LiveSensors backlog, LiveSensors live) throws Exception {
-        WindowConfig windows = WindowConfig.of(1.0, 1.0);
-        List<String> ids = new ArrayList<>();
-        for (LiveSensors group : List.of(backlog, live)) {
-            for (List<Frame> frames : group.frames().values()) {
-                ExpectedWindows.of(List.of(frames), windows).stream().map(AssembledWindow::id).forEach(ids::add);
-            }
-        }
-        return ids;
     }
 
     static Map<String, Integer> count(List<String> values) {

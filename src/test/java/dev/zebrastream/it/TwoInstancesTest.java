@@ -4,21 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zebrastream.broker.EmbeddedKafkaBroker;
-import dev.zebrastream.config.Setting;
 import dev.zebrastream.config.ZebraConfig;
 import dev.zebrastream.sensor.SensorFleet;
-import dev.zebrastream.stream.core.AssembledWindow;
-import dev.zebrastream.stream.core.Frame;
-import dev.zebrastream.stream.core.WindowConfig;
 import dev.zebrastream.testing.ChildJvm;
 import dev.zebrastream.testing.EventRecorder;
-import dev.zebrastream.testing.ExpectedWindows;
 import dev.zebrastream.testing.LiveSensors;
 import dev.zebrastream.testing.TestConfigs;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,14 +89,11 @@ class TwoInstancesTest {
     @Test
     void partitionsOfAKilledInstanceMoveAndNothingIsDuplicated() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
-            Map<Setting, String> s = new EnumMap<>(Setting.class);
-            s.put(Setting.BOOTSTRAP, broker.bootstrapServers());
-            ZebraConfig config = TestConfigs.with(s);
+            ZebraConfig config = TestConfigs.onBroker(broker.bootstrapServers());
             Properties client = config.kafka().clientProperties();
-            List<String> classes = List.of("siren", "rain", "dog barking", "drill", "church bell");
             try (ChildJvm a = ChildJvm.run(dir.resolve("a.log"), broker.bootstrapServers(), dir.resolve("state-a"));
                  ChildJvm b = ChildJvm.run(dir.resolve("b.log"), broker.bootstrapServers(), dir.resolve("state-b"));
-                 LiveSensors sensors = new LiveSensors(SensorFleet.create(6, 51, classes, System.currentTimeMillis(), -1),
+                 LiveSensors sensors = new LiveSensors(SensorFleet.create(6, 51, TestConfigs.FIVE_CLASSES, System.currentTimeMillis(), -1),
                          LIVE_SECONDS, client, config.topics().audioFrames());
                  EventRecorder events = new EventRecorder(client, config.topics().events())) {
                 Map<Path, Set<Integer>> owned = partitionsByInstance(List.of(dir.resolve("state-a"),
@@ -119,11 +109,7 @@ class TwoInstancesTest {
                 victim.kill();
                 long killedAt = System.currentTimeMillis();
                 sensors.awaitDone();
-                List<String> expected = new ArrayList<>();
-                for (List<Frame> frames : sensors.frames().values()) {
-                    ExpectedWindows.of(List.of(frames), WindowConfig.of(1.0, 1.0)).stream().map(AssembledWindow::id)
-                            .forEach(expected::add);
-                }
+                List<String> expected = sensors.expectedWindowIds();
                 events.await(got -> got.size() >= expected.size(), Duration.ofSeconds(60));
                 Thread.sleep(4_000);
                 List<String> ids = events.windowIds();

@@ -6,6 +6,8 @@ import dev.zebrastream.sensor.SimulatedSensor;
 import dev.zebrastream.serde.AvroSerdes;
 import dev.zebrastream.stream.AvroMapping;
 import dev.zebrastream.stream.core.Frame;
+import dev.zebrastream.stream.core.InvalidFrameException;
+import dev.zebrastream.stream.core.WindowConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,6 +86,18 @@ public final class LiveSensors implements AutoCloseable {
     /** Every frame each sensor sends, by sensor id. */
     public Map<String, List<Frame>> frames() {
         return frames;
+    }
+
+    /**
+     * The ids of the windows an uninterrupted service makes of these frames with 1 s windows and
+     * hops (the shipped model's), the final idle flush included.
+     */
+    public List<String> expectedWindowIds() throws InvalidFrameException {
+        List<String> ids = new ArrayList<>();
+        for (List<Frame> sensorFrames : frames.values()) {
+            ExpectedWindows.of(List.of(sensorFrames), WindowConfig.of(1.0, 1.0)).forEach(w -> ids.add(w.id()));
+        }
+        return ids;
     }
 
     /** Waits until every frame has been handed to the broker; fails if any was refused. */

@@ -13,6 +13,15 @@ public final class TestConfigs {
     private TestConfigs() {
     }
 
+    /** Classes the reliability tests' sensors draw their sound events from. */
+    public static final java.util.List<String> FIVE_CLASSES = java.util.List.of("siren", "rain", "dog barking", "drill",
+            "church bell");
+
+    /** The defaults, on the broker at {@code bootstrap}. */
+    public static ZebraConfig onBroker(String bootstrap) throws IOException {
+        return with(Map.of(Setting.BOOTSTRAP, bootstrap));
+    }
+
     public static ZebraConfig with(Map<Setting, String> settings) throws IOException {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
         flags.put(Setting.METRICS_PORT, "0");
