@@ -11,6 +11,7 @@ import dev.zebrastream.sensor.SimulatedSensor;
 import dev.zebrastream.testing.BadFrames;
 import dev.zebrastream.testing.ChildJvm;
 import dev.zebrastream.testing.EventRecorder;
+import dev.zebrastream.testing.KafkaChecks;
 import dev.zebrastream.testing.LiveSensors;
 import dev.zebrastream.testing.TestConfigs;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,7 @@ class RepeatedKillTest {
             ZebraConfig config = TestConfigs.onBroker(broker.bootstrapServers());
             Properties client = config.kafka().clientProperties();
             List<String> classes = TestConfigs.FIVE_CLASSES;
+            KafkaChecks.ensureTopics(config);
             long now = System.currentTimeMillis();
             List<BadFrames.Case> corpus = BadFrames.corpus("sensor-bad", now);
             sendRaw(client, config.topics().audioFrames(), corpus);

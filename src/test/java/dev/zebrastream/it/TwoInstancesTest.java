@@ -8,6 +8,7 @@ import dev.zebrastream.config.ZebraConfig;
 import dev.zebrastream.sensor.SensorFleet;
 import dev.zebrastream.testing.ChildJvm;
 import dev.zebrastream.testing.EventRecorder;
+import dev.zebrastream.testing.KafkaChecks;
 import dev.zebrastream.testing.LiveSensors;
 import dev.zebrastream.testing.TestConfigs;
 import java.nio.file.Path;
@@ -91,6 +92,7 @@ class TwoInstancesTest {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
             ZebraConfig config = TestConfigs.onBroker(broker.bootstrapServers());
             Properties client = config.kafka().clientProperties();
+            KafkaChecks.ensureTopics(config);
             try (ChildJvm a = ChildJvm.run(dir.resolve("a.log"), broker.bootstrapServers(), dir.resolve("state-a"));
                  ChildJvm b = ChildJvm.run(dir.resolve("b.log"), broker.bootstrapServers(), dir.resolve("state-b"));
                  LiveSensors sensors = new LiveSensors(SensorFleet.create(6, 51, TestConfigs.FIVE_CLASSES, System.currentTimeMillis(), -1),

@@ -1,6 +1,10 @@
 package dev.zebrastream.testing;
 
+import dev.zebrastream.broker.TopicAdmin;
 import dev.zebrastream.client.TopicTail;
+import dev.zebrastream.config.ZebraConfig;
+import java.io.IOException;
+import org.apache.kafka.clients.admin.Admin;
 import dev.zebrastream.serde.AvroSerde;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +17,16 @@ import org.apache.avro.specific.SpecificRecord;
 public final class KafkaChecks {
 
     private KafkaChecks() {
+    }
+
+    /**
+     * Creates the service's topics as `run` would, before any producer writes: a broker that
+     * auto-creates topics would otherwise give the frames topic one partition.
+     */
+    public static void ensureTopics(ZebraConfig config) throws IOException {
+        try (Admin admin = Admin.create(config.kafka().clientProperties())) {
+            TopicAdmin.ensureTopics(admin, config.topics(), config.kafka().partitions());
+        }
     }
 
     /**
