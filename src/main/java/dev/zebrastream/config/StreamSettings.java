@@ -1,7 +1,7 @@
 package dev.zebrastream.config;
 
-import dev.zebrastream.stream.core.DriftConfig;
-import dev.zebrastream.stream.core.PoolRateConfig;
+import dev.zebrastream.monitor.DriftConfig;
+import dev.zebrastream.monitor.PoolRateConfig;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.zebrastream.metrics;
 
-import dev.zebrastream.stream.core.AssemblerStats;
+import dev.zebrastream.window.AssemblerStats;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;

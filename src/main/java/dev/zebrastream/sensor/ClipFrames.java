@@ -1,8 +1,8 @@
 package dev.zebrastream.sensor;
 
 import dev.zebrastream.audio.AudioClip;
-import dev.zebrastream.stream.core.Frame;
-import dev.zebrastream.stream.core.SampleEncoding;
+import dev.zebrastream.window.Frame;
+import dev.zebrastream.window.SampleEncoding;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

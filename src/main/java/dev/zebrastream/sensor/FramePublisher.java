@@ -4,7 +4,7 @@ import dev.zebrastream.broker.RecordLimits;
 import dev.zebrastream.avro.AudioFrame;
 import dev.zebrastream.serde.AvroSerdes;
 import dev.zebrastream.stream.AvroMapping;
-import dev.zebrastream.stream.core.Frame;
+import dev.zebrastream.window.Frame;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;

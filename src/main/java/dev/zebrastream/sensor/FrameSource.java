@@ -1,6 +1,6 @@
 package dev.zebrastream.sensor;
 
-import dev.zebrastream.stream.core.Frame;
+import dev.zebrastream.window.Frame;
 import java.util.Optional;
 
 /** Frames of one sensor in order; empty when the source is exhausted. */

@@ -1,8 +1,8 @@
 package dev.zebrastream.sensor;
 
 import dev.zebrastream.audio.AudioFormatException;
-import dev.zebrastream.stream.core.Frame;
-import dev.zebrastream.stream.core.SampleEncoding;
+import dev.zebrastream.window.Frame;
+import dev.zebrastream.window.SampleEncoding;
 import java.io.IOException;
 import java.util.Optional;
 import javax.sound.sampled.AudioFormat;

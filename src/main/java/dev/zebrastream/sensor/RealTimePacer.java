@@ -1,6 +1,6 @@
 package dev.zebrastream.sensor;
 
-import dev.zebrastream.stream.core.Frame;
+import dev.zebrastream.window.Frame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;

@@ -1,6 +1,6 @@
 package dev.zebrastream.sensor;
 
-import dev.zebrastream.stream.core.SampleEncoding;
+import dev.zebrastream.window.SampleEncoding;
 
 /** How a sensor delivers audio: rate, channel count, sample encoding and samples per frame. */
 public record SensorProfile(int sampleRate, int channels, SampleEncoding encoding, int frameSamples) {

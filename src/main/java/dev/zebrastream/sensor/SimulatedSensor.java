@@ -1,6 +1,6 @@
 package dev.zebrastream.sensor;
 
-import dev.zebrastream.stream.core.Frame;
+import dev.zebrastream.window.Frame;
 import dev.zebrastream.synth.SensorStream;
 
 /** A sensor that turns a generated audio stream into numbered, time-stamped frames. */

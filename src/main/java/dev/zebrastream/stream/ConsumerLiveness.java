@@ -1,6 +1,6 @@
 package dev.zebrastream.stream;
 
-import dev.zebrastream.stream.core.Presence;
+import dev.zebrastream.window.Presence;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.common.Metric;

@@ -4,7 +4,7 @@ import ai.onnxruntime.OrtException;
 import dev.zebrastream.audio.AudioClip;
 import dev.zebrastream.audio.Resampler;
 import dev.zebrastream.model.ClapModel;
-import dev.zebrastream.stream.core.AssembledWindow;
+import dev.zebrastream.window.AssembledWindow;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zebrastream.audio.AudioClip;
-import dev.zebrastream.stream.core.Frame;
-import dev.zebrastream.stream.core.FrameDecoder;
-import dev.zebrastream.stream.core.SampleEncoding;
+import dev.zebrastream.window.Frame;
+import dev.zebrastream.window.FrameDecoder;
+import dev.zebrastream.window.SampleEncoding;
 import dev.zebrastream.synth.DomainSpec;
 import dev.zebrastream.synth.SensorStream;
 import java.util.ArrayList;

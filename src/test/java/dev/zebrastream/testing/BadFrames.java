@@ -1,7 +1,7 @@
 package dev.zebrastream.testing;
 
 import dev.zebrastream.broker.RecordLimits;
-import dev.zebrastream.stream.core.SampleEncoding;
+import dev.zebrastream.window.SampleEncoding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,11 +1,11 @@
 package dev.zebrastream.testing;
 
-import dev.zebrastream.stream.core.AssembledWindow;
-import dev.zebrastream.stream.core.Frame;
-import dev.zebrastream.stream.core.FrameDecoder;
-import dev.zebrastream.stream.core.InvalidFrameException;
-import dev.zebrastream.stream.core.WindowAssembler;
-import dev.zebrastream.stream.core.WindowConfig;
+import dev.zebrastream.window.AssembledWindow;
+import dev.zebrastream.window.Frame;
+import dev.zebrastream.window.FrameDecoder;
+import dev.zebrastream.window.InvalidFrameException;
+import dev.zebrastream.window.WindowAssembler;
+import dev.zebrastream.window.WindowConfig;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.zebrastream.stream.core;
+package dev.zebrastream.window;
 
 /**
  * A frame that cannot become audio. {@link #reason()} is a stable code for metrics and

@@ -1,4 +1,4 @@
-package dev.zebrastream.stream.core;
+package dev.zebrastream.window;
 
 /**
  * Counters of one sensor's assembler since its state was created, for metrics.

@@ -1,5 +1,6 @@
-package dev.zebrastream.stream.core;
+package dev.zebrastream.monitor;
 
+import dev.zebrastream.window.StateBytes;
 import java.io.DataInput;
 import java.io.IOException;
 import java.util.Optional;

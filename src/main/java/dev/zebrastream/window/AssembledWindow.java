@@ -1,4 +1,4 @@
-package dev.zebrastream.stream.core;
+package dev.zebrastream.window;
 
 /**
  * One window of a sensor's mono audio. Sample indices count from the start of the segment

@@ -1,10 +1,10 @@
-package dev.zebrastream.stream.core;
+package dev.zebrastream.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zebrastream.stream.core.DriftEvent.Kind;
+import dev.zebrastream.monitor.DriftEvent.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,6 @@
-package dev.zebrastream.stream.core;
+package dev.zebrastream.monitor;
+
+import dev.zebrastream.window.StateBytes;
 
 /**
  * Per-sensor token bucket for the unlabeled pool. Time is the record timestamps passed in,

@@ -1,6 +1,6 @@
-package dev.zebrastream.stream.core;
+package dev.zebrastream.window;
 
-import dev.zebrastream.stream.core.InvalidFrameException.Reason;
+import dev.zebrastream.window.InvalidFrameException.Reason;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 

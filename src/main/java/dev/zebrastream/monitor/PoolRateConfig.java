@@ -1,4 +1,4 @@
-package dev.zebrastream.stream.core;
+package dev.zebrastream.monitor;
 
 /**
  * Token bucket for one sensor's pooled windows.

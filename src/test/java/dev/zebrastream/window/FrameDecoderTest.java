@@ -1,10 +1,10 @@
-package dev.zebrastream.stream.core;
+package dev.zebrastream.window;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.zebrastream.stream.core.InvalidFrameException.Reason;
+import dev.zebrastream.window.InvalidFrameException.Reason;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.zebrastream.stream.core;
+package dev.zebrastream.window;
 
 /**
  * Since when this service has continuously been able to hear the sensors of one input partition:

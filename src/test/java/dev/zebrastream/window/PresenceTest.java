@@ -1,4 +1,4 @@
-package dev.zebrastream.stream.core;
+package dev.zebrastream.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,9 +1,9 @@
-package dev.zebrastream.stream.core;
+package dev.zebrastream.window;
 
-import static dev.zebrastream.stream.core.TestAudio.SENSOR;
-import static dev.zebrastream.stream.core.TestAudio.feed;
-import static dev.zebrastream.stream.core.TestAudio.frames;
-import static dev.zebrastream.stream.core.TestAudio.ramp;
+import static dev.zebrastream.window.TestAudio.SENSOR;
+import static dev.zebrastream.window.TestAudio.feed;
+import static dev.zebrastream.window.TestAudio.frames;
+import static dev.zebrastream.window.TestAudio.ramp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

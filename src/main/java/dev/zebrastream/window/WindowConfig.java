@@ -1,4 +1,4 @@
-package dev.zebrastream.stream.core;
+package dev.zebrastream.window;
 
 /**
  * How a sensor's audio is cut into windows and how much disorder the assembler tolerates.

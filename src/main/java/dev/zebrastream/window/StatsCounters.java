@@ -1,4 +1,4 @@
-package dev.zebrastream.stream.core;
+package dev.zebrastream.window;
 
 import java.io.DataInput;
 import java.io.DataOutput;

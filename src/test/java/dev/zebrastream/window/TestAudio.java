@@ -1,4 +1,4 @@
-package dev.zebrastream.stream.core;
+package dev.zebrastream.window;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.zebrastream.stream.core;
+package dev.zebrastream.window;
 
 /**
  * One audio frame as a sensor publishes it: interleaved samples of {@code channels} channels.

@@ -1,4 +1,4 @@
-package dev.zebrastream.stream.core;
+package dev.zebrastream.window;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,25 +16,25 @@ import java.nio.ByteOrder;
  * (so a newer release can still read or knowingly reject older state) followed by a
  * DataOutput body.
  */
-final class StateBytes {
+public final class StateBytes {
 
     /** Upper bound on one stored float array, so a corrupt length cannot allocate gigabytes. */
     private static final int MAX_FLOATS = 64 << 20;
 
     @FunctionalInterface
-    interface Writer {
+    public interface Writer {
         void write(DataOutput out) throws IOException;
     }
 
     @FunctionalInterface
-    interface Reader<T> {
+    public interface Reader<T> {
         T read(DataInput in) throws IOException;
     }
 
     private StateBytes() {
     }
 
-    static byte[] write(int format, Writer body) {
+    public static byte[] write(int format, Writer body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(format);
@@ -46,7 +46,7 @@ final class StateBytes {
     }
 
     /** Reads state written by {@link #write}; unknown formats and truncated bytes are rejected. */
-    static <T> T read(byte[] bytes, int format, String what, Reader<T> body) {
+    public static <T> T read(byte[] bytes, int format, String what, Reader<T> body) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int found = in.readUnsignedByte();
             if (found != format) {
@@ -62,14 +62,14 @@ final class StateBytes {
         }
     }
 
-    static void writeFloats(DataOutput out, float[] values) throws IOException {
+    public static void writeFloats(DataOutput out, float[] values) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.BIG_ENDIAN);
         buffer.asFloatBuffer().put(values);
         out.writeInt(values.length);
         out.write(buffer.array());
     }
 
-    static float[] readFloats(DataInput in) throws IOException {
+    public static float[] readFloats(DataInput in) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > MAX_FLOATS) {
             throw new IOException("implausible float array length " + length);
