@@ -15,12 +15,14 @@ import dev.zebrastream.serde.AvroSerdes;
 import dev.zebrastream.service.ClassifierService;
 import dev.zebrastream.synth.SoundCatalog;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,19 +49,34 @@ public final class PipelineBenchmark {
         this.out = out;
     }
 
-    public void run(int sensors, double throughputSeconds, double latencySeconds, Path dataDir) throws Exception {
+    public PipelineResult run(int sensors, double throughputSeconds, double latencySeconds, Path dataDir)
+            throws Exception {
         double raw = rawInference(Math.max(64, (int) (sensors * throughputSeconds / 2)));
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0)) {
-            double sustained = throughput(broker, sensors, throughputSeconds, dataDir);
+            Sustained sustained = throughput(broker, sensors, throughputSeconds, dataDir);
             Percentiles latency = latency(broker, sensors, latencySeconds, dataDir);
-            out.printf(Locale.ROOT, "%n| measurement | value |%n|---|---|%n");
-            out.printf(Locale.ROOT, "| raw inference (audio encoder, batch %d) | %.1f windows/s |%n", base.batchSize(), raw);
-            out.printf(Locale.ROOT, "| pipeline sustained (%d sensors, as fast as possible) | %.1f windows/s |%n", sensors, sustained);
-            out.printf(Locale.ROOT, "| pipeline / raw | %.2f |%n", sustained / raw);
-            out.printf(Locale.ROOT, "| frame-to-event latency at real time (%d sensors, %d events) p50 / p90 / p99 | %.0f / %.0f / %.0f ms |%n",
-                    sensors, latency.count(), latency.at(50), latency.at(90), latency.at(99));
-            out.flush();
+            return new PipelineResult(sensors, base.batchSize(), raw, sustained.windowsPerSecond(),
+                    sustained.windowsPerSecond() / raw, sustained.windows(),
+                    sustained.changelogBytes() / (double) sustained.windows(),
+                    sustained.cpuSeconds() / sustained.windows(), latency.at(50), latency.at(90), latency.at(99),
+                    latency.count());
         }
+    }
+
+    /** The result as the markdown table docs/benchmarks.md records. */
+    public void printTable(PipelineResult r) {
+        out.printf(Locale.ROOT, "%n| measurement | value |%n|---|---|%n");
+        out.printf(Locale.ROOT, "| raw inference (audio encoder, batch %d) | %.1f windows/s |%n", r.batchSize(),
+                r.rawWindowsPerSecond());
+        out.printf(Locale.ROOT, "| pipeline sustained (%d sensors, as fast as possible, %d windows) | %.1f windows/s |%n",
+                r.sensors(), r.windowsMeasured(), r.pipelineWindowsPerSecond());
+        out.printf(Locale.ROOT, "| pipeline / raw | %.2f |%n", r.ratio());
+        out.printf(Locale.ROOT, "| changelog bytes per window | %.0f |%n", r.changelogBytesPerWindow());
+        out.printf(Locale.ROOT, "| CPU seconds per window (whole JVM: classifier and broker) | %.4f |%n",
+                r.cpuSecondsPerWindow());
+        out.printf(Locale.ROOT, "| frame-to-event latency at real time (%d sensors, %d events) p50 / p90 / p99 | %.0f / %.0f / %.0f ms |%n",
+                r.sensors(), r.latencyEvents(), r.latencyP50Ms(), r.latencyP90Ms(), r.latencyP99Ms());
+        out.flush();
     }
 
     /** The audio encoder (with the front end) on one-second windows, no Kafka at all. */
@@ -82,7 +99,11 @@ public final class PipelineBenchmark {
         return s.stream().next(rate);
     }
 
-    private double throughput(EmbeddedKafkaBroker broker, int sensors, double seconds, Path dataDir) throws Exception {
+    /** The sustained run: windows/s from first to last event, and what those windows cost. */
+    private record Sustained(double windowsPerSecond, int windows, long changelogBytes, double cpuSeconds) {
+    }
+
+    private Sustained throughput(EmbeddedKafkaBroker broker, int sensors, double seconds, Path dataDir) throws Exception {
         ZebraConfig config = configFor(broker, "bench-throughput", dataDir);
         Properties client = config.kafka().clientProperties();
         // Recorded audio: its capture times lie in the past, so the broker sees no future timestamps.
@@ -97,12 +118,38 @@ public final class PipelineBenchmark {
         }
         int expected = (int) (sensors * Math.floor(seconds));
         LOG.info("throughput: {} s of audio from {} sensors published; classifying", seconds, sensors);
+        long cpuBefore = processCpuNanos();
         try (ClassifierService service = ClassifierService.start(config, model)) {
-            Arrivals a = countEvents(client, config.topics().events(), expected, Duration.ofMinutes(10));
+            Arrivals a = countEvents(client, config.topics().events(), expected, Duration.ofMinutes(20));
+            double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
             double elapsed = (a.lastNanos - a.firstNanos) / 1e9;
             LOG.info("throughput: {} windows, {} s from first to last event", a.count,
                     String.format(Locale.ROOT, "%.1f", elapsed));
-            return (a.count - 1) / elapsed;
+            return new Sustained((a.count - 1) / elapsed, a.count, changelogBytes(client, config.kafka().applicationId(),
+                    broker.nodeId()),
+                    cpuSeconds);
+        }
+    }
+
+    /** CPU time of this whole JVM: the classifier, and the broker that runs in it. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Bytes on the broker's disk in the application's changelog topics (state-store writes). */
+    private static long changelogBytes(Properties client, String applicationId, int node) throws Exception {
+        try (Admin admin = Admin.create(client)) {
+            long total = 0;
+            for (var dir : admin.describeLogDirs(List.of(node)).allDescriptions().get().get(node).values()) {
+                for (var replica : dir.replicaInfos().entrySet()) {
+                    String topic = replica.getKey().topic();
+                    if (topic.startsWith(applicationId + "-") && topic.endsWith("-changelog")) {
+                        total += replica.getValue().size();
+                    }
+                }
+            }
+            return total;
         }
     }
 

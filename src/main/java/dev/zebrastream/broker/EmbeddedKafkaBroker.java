@@ -81,6 +81,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return new EmbeddedKafkaBroker(server, address(plainPort), sasl, clusterId, dataDir);
     }
 
+    /** The broker's node id, for admin calls that address it (log directories, configs). */
+    public int nodeId() {
+        return BrokerSettings.NODE_ID;
+    }
+
     public String bootstrapServers() {
         return bootstrapServers;
     }

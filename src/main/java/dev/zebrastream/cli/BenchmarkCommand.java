@@ -1,11 +1,16 @@
 package dev.zebrastream.cli;
 
 import dev.zebrastream.bench.AdaptBenchmark;
+import dev.zebrastream.bench.CapacityBenchmark;
 import dev.zebrastream.bench.PipelineBenchmark;
+import dev.zebrastream.bench.PipelineResult;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zebrastream.config.ZebraConfig;
 import dev.zebrastream.model.ClapModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Measure on this machine: the pipeline (raw inference, sustained windows/s, latency) and one "
                 + "prompt adaptation.",
-        subcommands = {BenchmarkCommand.Pipeline.class, BenchmarkCommand.Adapt.class})
+        subcommands = {BenchmarkCommand.Pipeline.class, BenchmarkCommand.Capacity.class, BenchmarkCommand.Adapt.class})
 final class BenchmarkCommand extends CommandGroup {
 
     @Command(name = "pipeline", mixinStandardHelpOptions = true,
@@ -25,19 +30,25 @@ final class BenchmarkCommand extends CommandGroup {
                     + "p50/p90/p99, and the same model's raw inference windows/s in the same run.")
     static final class Pipeline implements Callable<Integer>, ReportsProgress {
 
+        /** Enough windows to separate a throughput figure from start-up and noise. */
+        private static final int MIN_WINDOWS = 5_000;
+
         @Mixin
         ModelOptions modelOptions;
 
         @Option(names = "--sensors", defaultValue = "8", paramLabel = "N", description = "simulated sensors (default: 8)")
         int sensors;
 
-        @Option(names = "--seconds", defaultValue = "60", paramLabel = "S",
-                description = "audio per sensor for the throughput run (default: 60)")
-        double seconds;
+        @Option(names = "--seconds", paramLabel = "S",
+                description = "audio per sensor for the throughput run (default: enough for 5,000 windows, at least 20 s)")
+        Double seconds;
 
         @Option(names = "--latency-seconds", defaultValue = "60", paramLabel = "S",
                 description = "length of the real-time latency run (default: 60)")
         double latencySeconds;
+
+        @Option(names = "--json", description = "print the result as one JSON object instead of a table")
+        boolean json;
 
         @Spec
         CommandSpec spec;
@@ -46,8 +57,61 @@ final class BenchmarkCommand extends CommandGroup {
         public Integer call() throws Exception {
             ZebraConfig config = modelOptions.config();
             Path dir = Files.createTempDirectory("zebra-bench");
+            double audioSeconds = seconds != null ? seconds : Math.max(20, Math.ceil(MIN_WINDOWS / (double) sensors));
             try (ClapModel model = modelOptions.loadModel(config)) {
-                new PipelineBenchmark(config, model, spec.commandLine().getOut()).run(sensors, seconds, latencySeconds, dir);
+                PipelineBenchmark bench = new PipelineBenchmark(config, model, spec.commandLine().getOut());
+                PipelineResult result = bench.run(sensors, audioSeconds, latencySeconds, dir);
+                if (json) {
+                    spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
+                } else {
+                    bench.printTable(result);
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "capacity", mixinStandardHelpOptions = true,
+            description = "Embedded broker + topology + real-time sensors in steps of N (mixed rates, channels and "
+                    + "encodings): the largest N held with p99 frame-to-event latency <= 1 s and no growing backlog.")
+    static final class Capacity implements Callable<Integer>, ReportsProgress {
+
+        @Mixin
+        ModelOptions modelOptions;
+
+        @Option(names = "--steps", defaultValue = "50,100,200,400,800", split = ",", paramLabel = "N,N,...",
+                description = "sensor counts to try, in order; stops after the first not held (default: 50,100,200,400,800)")
+        List<Integer> steps;
+
+        @Option(names = "--step-seconds", defaultValue = "40", paramLabel = "S", description = "length of each step (default: 40)")
+        double stepSeconds;
+
+        @Option(names = "--warmup-seconds", defaultValue = "10", paramLabel = "S",
+                description = "start of each step left out of the figures (default: 10)")
+        double warmupSeconds;
+
+        @Option(names = "--json", description = "print the steps and the largest count held as one JSON object")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!(warmupSeconds >= 0 && warmupSeconds < stepSeconds)) {
+                throw new IllegalArgumentException("--warmup-seconds must be at least 0 and less than --step-seconds");
+            }
+            ZebraConfig config = modelOptions.config();
+            Path dir = Files.createTempDirectory("zebra-capacity");
+            try (ClapModel model = modelOptions.loadModel(config)) {
+                CapacityBenchmark bench = new CapacityBenchmark(config, model, spec.commandLine().getOut());
+                List<CapacityBenchmark.Step> result = bench.run(steps, stepSeconds, warmupSeconds, dir);
+                if (json) {
+                    spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(
+                            Map.of("steps", result, "largestHeld", CapacityBenchmark.largestHeld(result))));
+                } else {
+                    bench.printTable(result);
+                }
             }
             return 0;
         }

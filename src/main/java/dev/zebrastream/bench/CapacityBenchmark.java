@@ -1,0 +1,182 @@
+package dev.zebrastream.bench;
+
+import dev.zebrastream.avro.Classification;
+import dev.zebrastream.broker.EmbeddedKafkaBroker;
+import dev.zebrastream.client.TopicTail;
+import dev.zebrastream.config.ZebraConfig;
+import dev.zebrastream.model.ClapModel;
+import dev.zebrastream.sensor.FramePublisher;
+import dev.zebrastream.sensor.SensorProfile;
+import dev.zebrastream.serde.AvroSerde;
+import dev.zebrastream.serde.AvroSerdes;
+import dev.zebrastream.service.ClassifierService;
+import dev.zebrastream.synth.DomainSpec;
+import dev.zebrastream.synth.SensorStream;
+import dev.zebrastream.synth.SoundCatalog;
+import dev.zebrastream.window.Frame;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How many real-time sensors one instance keeps up with: steps of N sensors (the mixed profiles of
+ * {@link SensorProfile#variety}), each on a fresh application, each sensor one window per second. A
+ * step is held when, after a warm-up, the p99 frame-to-event latency is at most 1 s and the backlog of
+ * unclassified windows does not grow. The sensors' audio is rendered once per profile and looped, so the
+ * simulation costs almost nothing and the figure is the service's, not the generator's.
+ */
+public final class CapacityBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CapacityBenchmark.class);
+    private static final double LATENCY_LIMIT_MS = 1_000;
+    private static final double LOOP_SECONDS = 30;
+
+    private final ZebraConfig base;
+    private final ClapModel model;
+    private final PrintWriter out;
+
+    public CapacityBenchmark(ZebraConfig base, ClapModel model, PrintWriter out) {
+        this.base = base;
+        this.model = model;
+        this.out = out;
+    }
+
+    /** One step's outcome; {@code backlogGrowth} is unclassified windows at the end minus at the middle. */
+    public record Step(int sensors, int events, double p50Ms, double p99Ms, double eventsPerSecond,
+                       int backlogGrowth, boolean held) {
+    }
+
+    /** Runs the steps in order, stopping after the first one that is not held. */
+    public List<Step> run(List<Integer> sensorCounts, double stepSeconds, double warmupSeconds, Path dataDir)
+            throws Exception {
+        List<Step> steps = new ArrayList<>();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0)) {
+            for (int n : sensorCounts) {
+                Step step = step(broker, n, stepSeconds, warmupSeconds, dataDir);
+                steps.add(step);
+                LOG.info("capacity: {} sensors: p99 {} ms, {} events/s, backlog growth {} windows: {}", n,
+                        Math.round(step.p99Ms()), String.format(Locale.ROOT, "%.1f", step.eventsPerSecond()),
+                        step.backlogGrowth(), step.held() ? "held" : "not held");
+                if (!step.held()) {
+                    break;
+                }
+            }
+        }
+        return steps;
+    }
+
+    public void printTable(List<Step> steps) {
+        out.printf(Locale.ROOT, "%n| real-time sensors | events | p50 / p99 latency | events/s | backlog growth | held |%n"
+                + "|---|---|---|---|---|---|%n");
+        for (Step s : steps) {
+            out.printf(Locale.ROOT, "| %d | %d | %.0f / %.0f ms | %.1f | %d windows | %s |%n", s.sensors(), s.events(),
+                    s.p50Ms(), s.p99Ms(), s.eventsPerSecond(), s.backlogGrowth(), s.held() ? "yes" : "no");
+        }
+        out.printf(Locale.ROOT, "%nlargest count held: %d%n", largestHeld(steps));
+        out.flush();
+    }
+
+    public static int largestHeld(List<Step> steps) {
+        return steps.stream().filter(Step::held).mapToInt(Step::sensors).max().orElse(0);
+    }
+
+    private Step step(EmbeddedKafkaBroker broker, int sensors, double seconds, double warmup, Path dataDir)
+            throws Exception {
+        String app = "bench-capacity-" + sensors;
+        ZebraConfig config = base.withBootstrap(broker.bootstrapServers()).withApplication(app, dataDir.resolve(app));
+        Properties client = config.kafka().clientProperties();
+        AvroSerde<Classification> serde = AvroSerdes.of(Classification.class);
+        List<double[]> latencies = new ArrayList<>(); // {arrival seconds since start, latency ms}
+        try (ClassifierService service = ClassifierService.start(config, model);
+             FramePublisher publisher = new FramePublisher(client, config.topics().audioFrames());
+             TopicTail tail = new TopicTail(client, List.of(config.topics().events()), true)) {
+            service.awaitRunning(Duration.ofMinutes(1));
+            LoopedFleet fleet = new LoopedFleet(sensors, renderable(), System.currentTimeMillis());
+            long start = System.nanoTime();
+            int backlogAtMiddle = -1;
+            while (System.nanoTime() - start < seconds * 1e9) {
+                fleet.publishDue(publisher, System.currentTimeMillis());
+                double t = (System.nanoTime() - start) / 1e9;
+                tail.poll(Duration.ofMillis(10), r -> latencies.add(new double[] {
+                        (System.nanoTime() - start) / 1e9, serde.decode(r.topic(), r.value()).getLatencyMs()}));
+                if (backlogAtMiddle < 0 && t >= warmup + (seconds - warmup) / 2) {
+                    backlogAtMiddle = fleet.windowsPublished() - latencies.size();
+                }
+            }
+            int backlogGrowth = fleet.windowsPublished() - latencies.size() - Math.max(0, backlogAtMiddle);
+            double[] measured = latencies.stream().filter(l -> l[0] >= warmup).mapToDouble(l -> l[1]).toArray();
+            Percentiles p = new Percentiles(measured);
+            double rate = measured.length / (seconds - warmup);
+            boolean held = measured.length > 0 && p.at(99) <= LATENCY_LIMIT_MS && backlogGrowth <= sensors;
+            return new Step(sensors, measured.length, p.at(50), p.at(99), rate, backlogGrowth, held);
+        }
+    }
+
+    private List<String> renderable() {
+        List<String> classes = new ArrayList<>(model.manifest().classes());
+        classes.retainAll(SoundCatalog.standard().classNames());
+        return classes;
+    }
+
+    /**
+     * Sensors whose audio is a loop of {@link #LOOP_SECONDS} rendered once per profile, each sensor
+     * starting at its own offset; frames leave when the wall clock passes their end, as a real sensor's.
+     */
+    private static final class LoopedFleet {
+
+        private final List<float[]> loops = new ArrayList<>();
+        private final int count;
+        private final long startMs;
+        private final long[] sequence;
+        private final long[] position;
+
+        LoopedFleet(int count, List<String> classes, long startMs) {
+            for (int profile = 0; profile < 8; profile++) {
+                int rate = SensorProfile.variety(profile).sampleRate();
+                loops.add(new SensorStream(100 + profile, rate, DomainSpec.CLEAN, classes, List.of())
+                        .next((int) (LOOP_SECONDS * rate)));
+            }
+            this.count = count;
+            this.startMs = startMs;
+            this.sequence = new long[count];
+            this.position = new long[count];
+        }
+
+        void publishDue(FramePublisher publisher, long nowMs) {
+            for (int i = 0; i < count; i++) {
+                SensorProfile p = SensorProfile.variety(i);
+                while (startMs + (position[i] + p.frameSamples()) * 1000L / p.sampleRate() <= nowMs) {
+                    publisher.publish(frame(i, p));
+                }
+            }
+        }
+
+        private Frame frame(int i, SensorProfile p) {
+            float[] loop = loops.get(i % 8);
+            float[] mono = new float[p.frameSamples()];
+            long offset = position[i] + (long) i * 7919;
+            for (int k = 0; k < mono.length; k++) {
+                mono[k] = loop[(int) ((offset + k) % loop.length)];
+            }
+            long captureMs = startMs + position[i] * 1000L / p.sampleRate();
+            position[i] += p.frameSamples();
+            return new Frame(String.format("sensor-%04d", i + 1), sequence[i]++, captureMs, p.sampleRate(), p.channels(),
+                    p.encoding(), p.encoding().encode(mono, p.channels()));
+        }
+
+        /** Whole seconds of audio published, summed over sensors: one window each with 1 s windows. */
+        int windowsPublished() {
+            long total = 0;
+            for (int i = 0; i < count; i++) {
+                total += position[i] / SensorProfile.variety(i).sampleRate();
+            }
+            return (int) total;
+        }
+    }
+}
