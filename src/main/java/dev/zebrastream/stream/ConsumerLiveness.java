@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * Liveness of input partitions from the stream threads' own consumer metrics: a partition is live
  * while the consumers complete fetch requests (a healthy consumer completes one at least every
  * {@code fetch.max.wait.ms}, 500 ms by default, even with no data) and its {@code records-lag} is 0.
- * No completed fetch means the broker is unreachable; lag means a backlog is still being read.
+ * No completed fetch while the consumers poll means the broker is unreachable (logged once, with its
+ * return); lag, or a stream thread too busy to poll, means frames may still be on their way.
  * Thread-safe: every stream thread's punctuator may ask.
  */
 public final class ConsumerLiveness implements Presence.Liveness {
@@ -42,8 +43,23 @@ public final class ConsumerLiveness implements Presence.Liveness {
             lastFetchProgressMs = nowMs;
         }
         boolean fetching = nowMs - lastFetchProgressMs <= MAX_FETCH_SILENCE_MS;
-        reportContact(fetching, nowMs);
+        // A stream thread busy with a backlog polls rarely and so completes few fetches: not live
+        // either (frames may be waiting), but not a lost broker.
+        reportContact(fetching || !polling(now), nowMs);
         return fetching && lag(now, topic, partition) == 0;
+    }
+
+    /** Whether a stream thread's consumer called poll within the fetch-silence limit. */
+    private static boolean polling(Map<MetricName, ? extends Metric> metrics) {
+        double sinceLastPoll = Double.MAX_VALUE;
+        for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
+            MetricName n = e.getKey();
+            if (n.group().equals("consumer-metrics") && n.name().equals("last-poll-seconds-ago") && isMainConsumer(n)
+                    && e.getValue().metricValue() instanceof Number seconds) {
+                sinceLastPoll = Math.min(sinceLastPoll, seconds.doubleValue());
+            }
+        }
+        return sinceLastPoll * 1000 <= MAX_FETCH_SILENCE_MS;
     }
 
     /**

@@ -31,11 +31,28 @@ class ConsumerLivenessTest {
         liveness.watch(() -> metrics);
         put("fetch-total", Map.of("client-id", CLIENT), 10);
         put("records-lag", Map.of("client-id", CLIENT, "topic", "frames", "partition", "0"), 0);
+        put("last-poll-seconds-ago", "consumer-metrics", Map.of("client-id", CLIENT), 0);
         assertTrue(liveness.isLive("frames", 0));
         Thread.sleep(2_600);
-        assertFalse(liveness.isLive("frames", 0), "no fetch completed for 2.6 s");
+        String log = dev.zebrastream.testing.StdErrCapture.of(
+                () -> assertFalse(liveness.isLive("frames", 0), "no fetch completed for 2.6 s"));
+        assertTrue(log.contains("broker unreachable"), "polling without answers is a lost broker: " + log);
         put("fetch-total", Map.of("client-id", CLIENT), 11);
         assertTrue(liveness.isLive("frames", 0), "fetches complete again");
+    }
+
+    @Test
+    void aThreadTooBusyToPollIsNotLiveButNotABrokerLossEither() throws Exception {
+        liveness.watch(() -> metrics);
+        put("fetch-total", Map.of("client-id", CLIENT), 10);
+        put("records-lag", Map.of("client-id", CLIENT, "topic", "frames", "partition", "0"), 0);
+        put("last-poll-seconds-ago", "consumer-metrics", Map.of("client-id", CLIENT), 0);
+        assertTrue(liveness.isLive("frames", 0));
+        Thread.sleep(2_600);
+        put("last-poll-seconds-ago", "consumer-metrics", Map.of("client-id", CLIENT), 3);
+        String log = dev.zebrastream.testing.StdErrCapture.of(
+                () -> assertFalse(liveness.isLive("frames", 0), "no fetch completed: frames may be waiting"));
+        assertFalse(log.contains("broker unreachable"), "busy, not disconnected: " + log);
     }
 
     @Test
@@ -47,7 +64,11 @@ class ConsumerLivenessTest {
     }
 
     private void put(String name, Map<String, String> tags, double value) {
-        MetricName n = new MetricName(name, "consumer-fetch-manager-metrics", "", tags);
+        put(name, "consumer-fetch-manager-metrics", tags, value);
+    }
+
+    private void put(String name, String group, Map<String, String> tags, double value) {
+        MetricName n = new MetricName(name, group, "", tags);
         metrics.put(n, new Metric() {
             @Override
             public MetricName metricName() {
