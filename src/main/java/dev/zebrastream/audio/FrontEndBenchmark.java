@@ -4,10 +4,14 @@ import java.util.Random;
 
 /**
  * Prints {@link LogMelExtractor#extractInto} throughput for the tiny-clap (1 s, 16 kHz) and
- * LAION-CLAP (10 s, 48 kHz) windows, single thread, after a warm-up. Not a test: timing depends
- * on the machine. Run: {@code java -cp target/classes:<deps> dev.zebrastream.audio.FrontEndBenchmark}.
+ * LAION-CLAP (10 s, 48 kHz) windows, and resampling throughput of sensor rates to 16 kHz by
+ * {@link StreamingResampler} beside TarsosDSP's high-quality resampler (what the project used
+ * before) in the same run; single thread, after a warm-up. Not a test: timing depends on the machine.
+ * Run: {@code java -cp target/classes:<deps> dev.zebrastream.audio.FrontEndBenchmark}.
  */
 public final class FrontEndBenchmark {
+
+    private static final java.util.Map<Double, be.tarsos.dsp.resample.Resampler> TARSOS_DESIGNS = new java.util.HashMap<>();
 
     private FrontEndBenchmark() {
     }
@@ -18,6 +22,39 @@ public final class FrontEndBenchmark {
                 FeatureSettings.MelNorm.SLANEY, FeatureSettings.LogScale.DB, 1e-10, FeatureSettings.Padding.REPEATPAD);
         report("1 s @ 16 kHz (n_fft 512, hop 160)", tiny, 2.0);
         report("10 s @ 48 kHz (LAION-CLAP)", FeatureSettings.laionClap(), 5.0);
+        for (int rate : new int[] {44_100, 48_000, 22_050}) {
+            float[] second = noise(rate, rate).samples();
+            double ours = secondsPerSecond(() -> new StreamingResampler(rate, 16_000).finish(second, 0, second.length));
+            double tarsos = secondsPerSecond(() -> tarsos(second, 16_000 / (double) rate));
+            System.out.printf("resample 1 s %5d -> 16000 Hz: polyphase %8.1f s/s, TarsosDSP %7.1f s/s, ratio %5.1f%n",
+                    rate, ours, tarsos, ours / tarsos);
+        }
+    }
+
+    /** Seconds of one-second audio converted per second of wall time. */
+    private static double secondsPerSecond(Runnable convertOneSecond) {
+        for (long end = System.nanoTime() + 1_000_000_000L; System.nanoTime() < end; ) {
+            convertOneSecond.run(); // warm-up
+        }
+        long start = System.nanoTime();
+        int n = 0;
+        while (System.nanoTime() - start < 3_000_000_000L) {
+            convertOneSecond.run();
+            n++;
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The baseline, as the project ran it before: TarsosDSP's high-quality windowed-sinc resampler,
+     * its filter designed once per factor and copied for each clip.
+     */
+    private static float[] tarsos(float[] in, double factor) {
+        be.tarsos.dsp.resample.Resampler r = new be.tarsos.dsp.resample.Resampler(TARSOS_DESIGNS.computeIfAbsent(factor,
+                f -> new be.tarsos.dsp.resample.Resampler(true, f, f)));
+        float[] out = new float[(int) Math.ceil(in.length * factor) + 8192];
+        r.process(factor, in, 0, in.length, true, out, 0, out.length);
+        return out;
     }
 
     private static void report(String label, FeatureSettings settings, double seconds) {

@@ -9,14 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * lower of the two Nyquist frequencies. Immutable and shared: one design per rate pair.
  *
  * <p>Why these numbers: {@link #ZERO_CROSSINGS} sinc lobes per side with a Kaiser window of
- * {@link #KAISER_BETA} put the first stopband 80 dB down and the transition band between
- * {@code ROLLOFF} and 1.0 of the lower Nyquist frequency, so audio the mel filter bank sees (up to
- * about 0.85 of Nyquist) passes within 0.1 dB and aliases are at least 60 dB down (docs/frontend.md).
+ * {@link #KAISER_BETA} keep the passband flat to 0.001 dB up to 0.8 of the lower Nyquist frequency
+ * and put aliases more than 80 dB down (ResamplerQualityTest, docs/frontend.md), at 50 to 110
+ * multiply-adds per output sample for the rates sensors use; more lobes bought nothing measurable.
  */
 final class PolyphaseFilter {
 
     static final double ROLLOFF = 0.9;
-    static final int ZERO_CROSSINGS = 24;
+    static final int ZERO_CROSSINGS = 16;
     static final double KAISER_BETA = 8.0;
 
     private static final Map<Long, PolyphaseFilter> DESIGNS = new ConcurrentHashMap<>();
