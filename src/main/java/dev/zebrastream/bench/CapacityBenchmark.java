@@ -119,9 +119,7 @@ public final class CapacityBenchmark {
     }
 
     private List<String> renderable() {
-        List<String> classes = new ArrayList<>(model.manifest().classes());
-        classes.retainAll(SoundCatalog.standard().classNames());
-        return classes;
+        return SoundCatalog.standard().renderable(model.manifest().classes());
     }
 
     /**

@@ -215,8 +215,6 @@ public final class PipelineBenchmark {
     }
 
     private List<String> renderable() {
-        List<String> classes = new ArrayList<>(model.manifest().classes());
-        classes.retainAll(SoundCatalog.standard().classNames());
-        return classes;
+        return SoundCatalog.standard().renderable(model.manifest().classes());
     }
 }

@@ -16,7 +16,6 @@ import dev.zebrastream.service.AdaptationService;
 import dev.zebrastream.service.ClassifierService;
 import dev.zebrastream.synth.SoundCatalog;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -64,8 +63,7 @@ public final class Demo implements AutoCloseable {
         ClassifierService service = ClassifierService.start(config, model);
         // Idle until someone labels pooled windows (`zebra label`); then it re-adapts the prompts.
         AdaptationService adaptation = new AdaptationService(config, model).start();
-        List<String> classes = new ArrayList<>(config.stream().classesOr(model.manifest().classes()));
-        classes.retainAll(SoundCatalog.standard().classNames());
+        List<String> classes = SoundCatalog.standard().renderable(config.stream().classesOr(model.manifest().classes()));
         List<SimulatedSensor> sensors = SensorFleet.create(sensorCount, seed, classes, System.currentTimeMillis(),
                 DRIFT_AFTER_SECONDS);
         RealTimePacer pacer = new RealTimePacer(sensors,

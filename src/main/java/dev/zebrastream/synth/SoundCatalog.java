@@ -45,6 +45,11 @@ public final class SoundCatalog {
         return List.copyOf(classes.keySet());
     }
 
+    /** The names among {@code wanted} that this catalog can render, in their order. */
+    public List<String> renderable(List<String> wanted) {
+        return wanted.stream().filter(classes::containsKey).toList();
+    }
+
     public SoundClass get(String name) {
         SoundClass soundClass = classes.get(name);
         if (soundClass == null) {
