@@ -35,35 +35,15 @@ public final class StateBytes {
     }
 
     public static byte[] write(int format, Writer body) {
-        Buffer buffer = BUFFERS.get();
-        ByteArrayOutputStream bytes = buffer.inUse ? new ByteArrayOutputStream() : buffer.bytes;
-        boolean reused = !buffer.inUse;
-        buffer.inUse = true;
-        try {
-            bytes.reset();
-            DataOutputStream out = new DataOutputStream(bytes);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(format);
             body.write(out);
-            out.flush();
-            return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory state serialisation failed", e);
-        } finally {
-            buffer.inUse = !reused;
         }
+        return bytes.toByteArray();
     }
-
-    /**
-     * A buffer kept per thread: a sensor's state is written on every frame, and growing a fresh
-     * buffer from 32 bytes to a state's hundreds of kilobytes each time was a tenth of the stream
-     * thread's time (JFR, docs/benchmarks.md). A write nested in another gets a buffer of its own.
-     */
-    private static final class Buffer {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        boolean inUse;
-    }
-
-    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
 
     /** Reads state written by {@link #write}; unknown formats and truncated bytes are rejected. */
     public static <T> T read(byte[] bytes, int format, String what, Reader<T> body) {
