@@ -103,21 +103,25 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
         }
         metrics.frameAccepted();
         context.recordMetadata().ifPresent(m -> partitionCheck.observe(frame.sensorId(), record.key(), m.partition()));
+        assemble(frame, record);
+    }
+
+    private void assemble(MonoFrame frame, Record<byte[], byte[]> record) {
+        WindowAssembler assembler = load(frame.sensorId());
+        AssemblerStats before = assembler.stats();
+        List<AssembledWindow> windows;
         try {
-            assemble(frame);
+            windows = assembler.offer(frame, context.currentSystemTimeMs());
         } catch (RuntimeException e) {
             // A frame that passed validation yet breaks assembly must not stop the other sensors:
-            // the sensor's state is reloaded from the store, as it was before this frame.
+            // the sensor's state is reloaded from the store, as it was before this frame. Only the
+            // assembly is guarded: what the store and the sinks throw (a fenced producer, a migrated
+            // task) must reach Kafka Streams, or exactly-once breaks.
             live.remove(frame.sensorId());
             LOG.warn("frame of sensor {} failed in window assembly, sent to the dead-letter topic", frame.sensorId(), e);
             deadLetters.send(record, STAGE, PROCESSING_FAILED, "window assembly failed: " + e);
+            return;
         }
-    }
-
-    private void assemble(MonoFrame frame) {
-        WindowAssembler assembler = load(frame.sensorId());
-        AssemblerStats before = assembler.stats();
-        List<AssembledWindow> windows = assembler.offer(frame, context.currentSystemTimeMs());
         metrics.assembly(before, assembler.stats());
         assemblers.put(frame.sensorId(), assembler.toBytes());
         forward(windows);
