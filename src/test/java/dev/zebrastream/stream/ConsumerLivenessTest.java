@@ -28,12 +28,7 @@ class ConsumerLivenessTest {
 
     @Test
     void fetchesThatStopCompletingMeanTheBrokerIsGone() throws Exception {
-        liveness.watch(() -> metrics);
-        put("fetch-total", Map.of("client-id", CLIENT), 10);
-        put("records-lag", Map.of("client-id", CLIENT, "topic", "frames", "partition", "0"), 0);
-        put("last-poll-seconds-ago", "consumer-metrics", Map.of("client-id", CLIENT), 0);
-        assertTrue(liveness.isLive("frames", 0));
-        Thread.sleep(2_600);
+        livePartitionThenNoFetchFor2600Ms();
         String log = dev.zebrastream.testing.StdErrCapture.of(
                 () -> assertFalse(liveness.isLive("frames", 0), "no fetch completed for 2.6 s"));
         assertTrue(log.contains("broker unreachable"), "polling without answers is a lost broker: " + log);
@@ -43,16 +38,21 @@ class ConsumerLivenessTest {
 
     @Test
     void aThreadTooBusyToPollIsNotLiveButNotABrokerLossEither() throws Exception {
+        livePartitionThenNoFetchFor2600Ms();
+        put("last-poll-seconds-ago", "consumer-metrics", Map.of("client-id", CLIENT), 3);
+        String log = dev.zebrastream.testing.StdErrCapture.of(
+                () -> assertFalse(liveness.isLive("frames", 0), "no fetch completed: frames may be waiting"));
+        assertFalse(log.contains("broker unreachable"), "busy, not disconnected: " + log);
+    }
+
+    /** Partition 0 live and polled, then 2.6 s without a completed fetch. */
+    private void livePartitionThenNoFetchFor2600Ms() throws InterruptedException {
         liveness.watch(() -> metrics);
         put("fetch-total", Map.of("client-id", CLIENT), 10);
         put("records-lag", Map.of("client-id", CLIENT, "topic", "frames", "partition", "0"), 0);
         put("last-poll-seconds-ago", "consumer-metrics", Map.of("client-id", CLIENT), 0);
         assertTrue(liveness.isLive("frames", 0));
         Thread.sleep(2_600);
-        put("last-poll-seconds-ago", "consumer-metrics", Map.of("client-id", CLIENT), 3);
-        String log = dev.zebrastream.testing.StdErrCapture.of(
-                () -> assertFalse(liveness.isLive("frames", 0), "no fetch completed: frames may be waiting"));
-        assertFalse(log.contains("broker unreachable"), "busy, not disconnected: " + log);
     }
 
     @Test
