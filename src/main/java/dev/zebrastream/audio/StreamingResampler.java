@@ -24,9 +24,31 @@ public final class StreamingResampler {
     private long samplesIn;
     private long nextOut;
 
+    /**
+     * What a resampler carries from one block to the next: the input the filter still reads and the
+     * counts so far. A resampler resumed from it continues exactly as the original would have.
+     */
+    public record History(float[] input, long inputStart, long samplesIn, long nextOut) {
+    }
+
     public StreamingResampler(int sourceRate, int targetRate) {
         this.passThrough = sourceRate == targetRate;
         this.filter = passThrough ? null : PolyphaseFilter.of(sourceRate, targetRate);
+    }
+
+    /** A resampler that continues where the one {@code history} was taken from stopped. */
+    public static StreamingResampler resume(int sourceRate, int targetRate, History history) {
+        StreamingResampler r = new StreamingResampler(sourceRate, targetRate);
+        r.buffer = history.input().clone();
+        r.buffered = r.buffer.length;
+        r.bufferStart = history.inputStart();
+        r.samplesIn = history.samplesIn();
+        r.nextOut = history.nextOut();
+        return r;
+    }
+
+    public History history() {
+        return new History(Arrays.copyOf(buffer, buffered), bufferStart, samplesIn, nextOut);
     }
 
     /** Converts {@code in[from, to)}; outputs that need input not yet seen wait for the next block. */

@@ -35,7 +35,6 @@ public final class CapacityBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(CapacityBenchmark.class);
     private static final double LATENCY_LIMIT_MS = 1_000;
-    private static final double LOOP_SECONDS = 30;
 
     private final ZebraConfig base;
     private final ClapModel model;
@@ -120,61 +119,5 @@ public final class CapacityBenchmark {
 
     private List<String> renderable() {
         return SoundCatalog.standard().renderable(model.manifest().classes());
-    }
-
-    /**
-     * Sensors whose audio is a loop of {@link #LOOP_SECONDS} rendered once per profile, each sensor
-     * starting at its own offset; frames leave when the wall clock passes their end, as a real sensor's.
-     */
-    private static final class LoopedFleet {
-
-        private final List<float[]> loops = new ArrayList<>();
-        private final int count;
-        private final long startMs;
-        private final long[] sequence;
-        private final long[] position;
-
-        LoopedFleet(int count, List<String> classes, long startMs) {
-            for (int profile = 0; profile < 8; profile++) {
-                int rate = SensorProfile.variety(profile).sampleRate();
-                loops.add(new SensorStream(100 + profile, rate, DomainSpec.CLEAN, classes, List.of())
-                        .next((int) (LOOP_SECONDS * rate)));
-            }
-            this.count = count;
-            this.startMs = startMs;
-            this.sequence = new long[count];
-            this.position = new long[count];
-        }
-
-        void publishDue(FramePublisher publisher, long nowMs) {
-            for (int i = 0; i < count; i++) {
-                SensorProfile p = SensorProfile.variety(i);
-                while (startMs + (position[i] + p.frameSamples()) * 1000L / p.sampleRate() <= nowMs) {
-                    publisher.publish(frame(i, p));
-                }
-            }
-        }
-
-        private Frame frame(int i, SensorProfile p) {
-            float[] loop = loops.get(i % 8);
-            float[] mono = new float[p.frameSamples()];
-            long offset = position[i] + (long) i * 7919;
-            for (int k = 0; k < mono.length; k++) {
-                mono[k] = loop[(int) ((offset + k) % loop.length)];
-            }
-            long captureMs = startMs + position[i] * 1000L / p.sampleRate();
-            position[i] += p.frameSamples();
-            return new Frame(String.format("sensor-%04d", i + 1), sequence[i]++, captureMs, p.sampleRate(), p.channels(),
-                    p.encoding(), p.encoding().encode(mono, p.channels()));
-        }
-
-        /** Whole seconds of audio published, summed over sensors: one window each with 1 s windows. */
-        int windowsPublished() {
-            long total = 0;
-            for (int i = 0; i < count; i++) {
-                total += position[i] / SensorProfile.variety(i).sampleRate();
-            }
-            return (int) total;
-        }
     }
 }

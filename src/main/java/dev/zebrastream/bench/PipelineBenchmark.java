@@ -120,12 +120,12 @@ public final class PipelineBenchmark {
         LOG.info("throughput: {} s of audio from {} sensors published; classifying", seconds, sensors);
         long cpuBefore = processCpuNanos();
         try (ClassifierService service = ClassifierService.start(config, model)) {
-            Arrivals a = countEvents(client, config.topics().events(), expected, Duration.ofMinutes(20));
+            Arrivals a = Arrivals.await(client, config.topics().events(), expected, Duration.ofMinutes(20), r -> { });
             double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
             double elapsed = (a.lastNanos - a.firstNanos) / 1e9;
             LOG.info("throughput: {} windows, {} s from first to last event", a.count,
                     String.format(Locale.ROOT, "%.1f", elapsed));
-            return new Sustained((a.count - 1) / elapsed, a.count, changelogBytes(client, config.kafka().applicationId(),
+            return new Sustained((a.count - 1) / elapsed, a.count, Arrivals.changelogBytes(client, config.kafka().applicationId(),
                     broker.nodeId()),
                     cpuSeconds);
         }
@@ -135,37 +135,6 @@ public final class PipelineBenchmark {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    /** Bytes on the broker's disk in the application's changelog topics (state-store writes). */
-    private static long changelogBytes(Properties client, String applicationId, int node) throws Exception {
-        try (Admin admin = Admin.create(client)) {
-            long total = 0;
-            for (var dir : admin.describeLogDirs(List.of(node)).allDescriptions().get().get(node).values()) {
-                for (var replica : dir.replicaInfos().entrySet()) {
-                    String topic = replica.getKey().topic();
-                    if (topic.startsWith(applicationId + "-") && topic.endsWith("-changelog")) {
-                        total += replica.getValue().size();
-                    }
-                }
-            }
-            return total;
-        }
-    }
-
-    /** Event count and the arrival times of the first and the last, so start-up is not counted. */
-    private static final class Arrivals {
-        int count;
-        long firstNanos;
-        long lastNanos;
-
-        void add() {
-            long now = System.nanoTime();
-            if (count++ == 0) {
-                firstNanos = now;
-            }
-            lastNanos = now;
-        }
     }
 
     private Percentiles latency(EmbeddedKafkaBroker broker, int sensors, double seconds, Path dataDir) throws Exception {
@@ -191,22 +160,6 @@ public final class PipelineBenchmark {
             }
         }
         return new Percentiles(latencies.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    private static Arrivals countEvents(Properties client, String topic, int expected, Duration timeout) {
-        Arrivals arrivals = new Arrivals();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long lastLog = System.nanoTime();
-        try (TopicTail tail = new TopicTail(client, List.of(topic), true)) {
-            while (arrivals.count < expected && System.nanoTime() < deadline) {
-                tail.poll(Duration.ofMillis(100), r -> arrivals.add());
-                if (System.nanoTime() - lastLog > 10e9) {
-                    LOG.info("throughput: {}/{} windows classified", arrivals.count, expected);
-                    lastLog = System.nanoTime();
-                }
-            }
-        }
-        return arrivals;
     }
 
     private ZebraConfig configFor(EmbeddedKafkaBroker broker, String appId, Path dataDir) {

@@ -3,6 +3,7 @@ package dev.zebrastream.cli;
 import dev.zebrastream.bench.AdaptBenchmark;
 import dev.zebrastream.bench.CapacityBenchmark;
 import dev.zebrastream.bench.PipelineBenchmark;
+import dev.zebrastream.bench.RestoreBenchmark;
 import dev.zebrastream.bench.PipelineResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zebrastream.config.ZebraConfig;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Measure on this machine: the pipeline (raw inference, sustained windows/s, latency) and one "
                 + "prompt adaptation.",
-        subcommands = {BenchmarkCommand.Pipeline.class, BenchmarkCommand.Capacity.class, BenchmarkCommand.Adapt.class})
+        subcommands = {BenchmarkCommand.Pipeline.class, BenchmarkCommand.Capacity.class, BenchmarkCommand.Restore.class,
+                BenchmarkCommand.Adapt.class})
 final class BenchmarkCommand extends CommandGroup {
 
     @Command(name = "pipeline", mixinStandardHelpOptions = true,
@@ -109,6 +111,41 @@ final class BenchmarkCommand extends CommandGroup {
                 if (json) {
                     spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(
                             Map.of("steps", result, "largestHeld", CapacityBenchmark.largestHeld(result))));
+                } else {
+                    bench.printTable(result);
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Embedded broker + topology: N sensors leave open windows in the state, the local state is "
+                    + "deleted as after a crash, a new instance restores it from the changelogs: restore time, time to "
+                    + "RUNNING and to the first event, and whether the open windows were completed.")
+    static final class Restore implements Callable<Integer>, ReportsProgress {
+
+        @Mixin
+        ModelOptions modelOptions;
+
+        @Option(names = "--sensors", defaultValue = "300", paramLabel = "N", description = "sensors with state (default: 300)")
+        int sensors;
+
+        @Option(names = "--json", description = "print the result as one JSON object instead of a table")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            ZebraConfig config = modelOptions.config();
+            Path dir = Files.createTempDirectory("zebra-restore");
+            try (ClapModel model = modelOptions.loadModel(config)) {
+                RestoreBenchmark bench = new RestoreBenchmark(config, model, spec.commandLine().getOut());
+                RestoreBenchmark.Result result = bench.run(sensors, dir);
+                if (json) {
+                    spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
                 } else {
                     bench.printTable(result);
                 }

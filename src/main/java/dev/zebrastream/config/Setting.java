@@ -35,6 +35,8 @@ public enum Setting {
     HOP_SECONDS("window.hop.seconds", "", "hop between windows in seconds; empty = the window length"),
     REORDER_FRAMES("window.reorder.frames", "8", "frames held to repair reordering per sensor"),
     MAX_GAP_SECONDS("window.max.gap.seconds", "0.5", "missing audio up to this is zero-filled; longer starts a new segment"),
+    STATE_SAMPLES("state.sample.format", "float24",
+            "precision of assembled audio in memory and in the state stores: float24 or float32"),
     IDLE_FLUSH_MS("window.idle.flush.ms", "5000", "a sensor silent this long has its partial window flushed"),
     MAX_BATCH_WAIT_MS("batch.max.wait.ms", "250", "longest a ready window waits for its micro-batch to fill"),
     TOP_K("classify.top.k", "3", "labels per Classification event"),
@@ -120,6 +122,15 @@ public enum Setting {
             throw new IllegalArgumentException(key + " must be true or false, got '" + raw + "'");
         }
         return raw.equals("true");
+    }
+
+    /** A value parsed by {@code parser}, whose IllegalArgumentException is reported under this key. */
+    <T> T parse(Map<Setting, String> values, java.util.function.Function<String, T> parser) {
+        try {
+            return parser.apply(values.get(this));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage());
+        }
     }
 
     private double parseNumber(Map<Setting, String> values, boolean whole) {

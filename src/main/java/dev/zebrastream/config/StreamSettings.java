@@ -2,6 +2,7 @@ package dev.zebrastream.config;
 
 import dev.zebrastream.monitor.DriftConfig;
 import dev.zebrastream.monitor.PoolRateConfig;
+import dev.zebrastream.window.StoredSamples;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ public record StreamSettings(
         int reorderFrames,
         double maxGapSeconds,
         long idleFlushMs,
+        StoredSamples sampleFormat,
         long maxBatchWaitMs,
         int topK,
         List<String> classes,
@@ -42,6 +44,7 @@ public record StreamSettings(
                 Setting.REORDER_FRAMES.parseInt(v),
                 Setting.MAX_GAP_SECONDS.parseDouble(v),
                 Setting.IDLE_FLUSH_MS.parseLong(v),
+                Setting.STATE_SAMPLES.parse(v, StoredSamples::parse),
                 Setting.MAX_BATCH_WAIT_MS.parseLong(v),
                 Setting.TOP_K.parseInt(v),
                 classes,
@@ -52,6 +55,12 @@ public record StreamSettings(
                 new DriftConfig(Setting.DRIFT_ALPHA.parseDouble(v), Setting.DRIFT_WARMUP.parseInt(v),
                         OptionalDouble.empty(), Setting.DRIFT_RAISE.parseDouble(v), Setting.DRIFT_RESOLVE.parseDouble(v),
                         Setting.DRIFT_MIN_WINDOWS.parseInt(v)));
+    }
+
+    /** These settings with another idle flush time. */
+    public StreamSettings withIdleFlushMs(long ms) {
+        return new StreamSettings(windowSeconds, hopSeconds, reorderFrames, maxGapSeconds, ms, sampleFormat,
+                maxBatchWaitMs, topK, classes, promptSetId, poolEntropyThreshold, poolRate, poolIncludesAudio, drift);
     }
 
     /** Window length: the configured one, or the model's when none is configured. */

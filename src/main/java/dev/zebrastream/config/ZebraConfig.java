@@ -81,6 +81,11 @@ public record ZebraConfig(
     }
 
     /** A copy for a separate application: its own id, topics (prefixed by the id) and state directory. */
+    public ZebraConfig withStream(StreamSettings newStream) {
+        return new ZebraConfig(modelDir, device, intraOpThreads, batchSize, kafka, topics, newStream, dataDir,
+                metricsHost, metricsPort, adaptEnabled, adaptation);
+    }
+
     public ZebraConfig withApplication(String applicationId, Path stateDir) {
         return new ZebraConfig(modelDir, device, intraOpThreads, batchSize, kafka.withApplicationId(applicationId),
                 topics.prefixed(applicationId + "."), stream, stateDir, metricsHost, metricsPort,

@@ -36,7 +36,7 @@ public final class StreamMetrics {
         batchSize = Histogram.builder().name("zebra_inference_batch_size").help("windows per inference batch")
                 .classicOnly().classicUpperBounds(1, 2, 4, 8, 16, 32, 64, 128).register(registry);
         inferenceSeconds = Histogram.builder().name("zebra_inference_seconds")
-                .help("time to embed and score one micro-batch").classicOnly()
+                .help("time to embed one inference batch").classicOnly()
                 .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5).register(registry);
         latencySeconds = Histogram.builder().name("zebra_frame_to_event_latency_seconds")
                 .help("capture time of a window's newest frame to its event").classicOnly()

@@ -6,6 +6,7 @@ import dev.zebrastream.metrics.StreamMetrics;
 import dev.zebrastream.model.ClapModel;
 import dev.zebrastream.stream.ConsumerLiveness;
 import dev.zebrastream.stream.PromptRegistry;
+import dev.zebrastream.stream.WindowClassifier;
 import dev.zebrastream.stream.ZebraTopology;
 import dev.zebrastream.broker.TopicAdmin;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -31,11 +32,16 @@ public final class ClassifierService implements AutoCloseable {
     private final KafkaStreams streams;
     private final MetricsServer metricsServer;
     private final PromptRegistry prompts;
+    private final RestoreProgress restores;
+    private final WindowClassifier classifier;
 
-    private ClassifierService(KafkaStreams streams, MetricsServer metricsServer, PromptRegistry prompts) {
+    private ClassifierService(KafkaStreams streams, MetricsServer metricsServer, PromptRegistry prompts,
+                              RestoreProgress restores, WindowClassifier classifier) {
         this.streams = streams;
+        this.classifier = classifier;
         this.metricsServer = metricsServer;
         this.prompts = prompts;
+        this.restores = restores;
     }
 
     /** Starts the service on an already loaded model (which the caller keeps and closes). */
@@ -64,8 +70,9 @@ public final class ClassifierService implements AutoCloseable {
         }
         List<String> classes = config.stream().classesOr(model.manifest().classes());
         PromptRegistry prompts = new PromptRegistry(model, config.stream().promptSetId(), classes);
-        Topology topology = ZebraTopology.build(config.topics(),
-                ZebraTopology.parts(config, model, prompts, metrics).onCluster(framePartitions, liveness));
+        ZebraTopology.Parts parts = ZebraTopology.parts(config, model, prompts, metrics)
+                .onCluster(framePartitions, liveness);
+        Topology topology = ZebraTopology.build(config.topics(), parts);
         KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.of(config));
         liveness.watch(streams::metrics);
         streams.setUncaughtExceptionHandler(e -> {
@@ -73,10 +80,12 @@ public final class ClassifierService implements AutoCloseable {
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         metrics.consumerLag(() -> maxLag(streams.metrics()));
+        RestoreProgress restores = new RestoreProgress();
+        streams.setGlobalStateRestoreListener(restores);
         streams.start();
         LOG.info("classifier started: application {} on {}, {} classes", config.kafka().applicationId(),
                 config.kafka().bootstrap(), classes.size());
-        return new ClassifierService(streams, server, prompts);
+        return new ClassifierService(streams, server, prompts, restores, parts.classifier());
     }
 
     public KafkaStreams.State state() {
@@ -85,6 +94,11 @@ public final class ClassifierService implements AutoCloseable {
 
     public PromptRegistry prompts() {
         return prompts;
+    }
+
+    /** State restored from changelogs since start: records and seconds from first start to last end. */
+    public RestoreProgress.Summary restored() {
+        return restores.summary();
     }
 
     /** Blocks until the topology is RUNNING (or fails, or the timeout passes). */
@@ -117,6 +131,11 @@ public final class ClassifierService implements AutoCloseable {
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
+        try {
+            classifier.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (metricsServer != null) {
             metricsServer.close();
         }

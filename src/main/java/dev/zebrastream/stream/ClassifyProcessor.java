@@ -12,7 +12,10 @@ import dev.zebrastream.monitor.DriftEvent;
 import dev.zebrastream.monitor.PoolRateLimiter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -27,7 +30,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Windows in, Classification events out, in micro-batches. A window waits in a changelogged
  * "pending" store until its batch runs (full batch, or the wall-clock wait expires), so a window
  * whose input offset was committed is never lost in memory: under exactly-once the store write,
- * the events and the offsets commit together. Uncertain windows go to the pool (rate-limited per
+ * the events and the offsets commit together. Its embedding is started when it arrives, on the
+ * instance's inference thread (shared by all tasks), and awaited when its batch runs; windows
+ * restored from the store after a restart are embedded then. Uncertain windows go to the pool (rate-limited per
  * sensor); each sensor's entropy feeds its drift detector.
  */
 final class ClassifyProcessor implements Processor<String, AssembledWindow, Object, Object> {
@@ -51,6 +56,8 @@ final class ClassifyProcessor implements Processor<String, AssembledWindow, Obje
     private KeyValueStore<String, byte[]> poolRate;
     private long nextKey;
     private int pendingCount;
+    /** Embeddings in progress, by pending key: memory only, never needed for correctness. */
+    private final Map<Long, CompletableFuture<float[]>> embeddings = new HashMap<>();
 
     ClassifyProcessor(WindowClassifier classifier, PromptRegistry prompts, StreamSettings settings, int maxBatch,
                       String modelId, StreamMetrics metrics, Names names, Function<byte[], PromptVectors> promptDeserializer) {
@@ -96,7 +103,9 @@ final class ClassifyProcessor implements Processor<String, AssembledWindow, Obje
 
     @Override
     public void process(Record<String, AssembledWindow> record) {
-        pending.put(nextKey++, record.value().toBytes());
+        long key = nextKey++;
+        pending.put(key, record.value().toBytes(settings.sampleFormat()));
+        embeddings.put(key, classifier.embed(record.value()));
         if (++pendingCount >= maxBatch) {
             runBatch();
         }
@@ -110,10 +119,15 @@ final class ClassifyProcessor implements Processor<String, AssembledWindow, Obje
         try (KeyValueIterator<Long, byte[]> it = pending.all()) {
             it.forEachRemaining(batch::add);
         }
-        List<AssembledWindow> windows = batch.stream().map(kv -> AssembledWindow.fromBytes(kv.value)).toList();
-        long started = System.nanoTime();
-        List<ClassifiedWindow> results = classify(windows);
-        metrics.batch(windows.size(), (System.nanoTime() - started) / 1e9);
+        List<AssembledWindow> windows = new ArrayList<>(batch.size());
+        List<CompletableFuture<float[]>> started = new ArrayList<>(batch.size());
+        for (KeyValue<Long, byte[]> kv : batch) {
+            AssembledWindow w = AssembledWindow.fromBytes(kv.value);
+            windows.add(w);
+            CompletableFuture<float[]> embedding = embeddings.remove(kv.key);
+            started.add(embedding != null ? embedding : classifier.embed(w));
+        }
+        List<ClassifiedWindow> results = classify(windows, started);
         long now = context.currentSystemTimeMs();
         for (ClassifiedWindow c : results) {
             publish(c, now);
@@ -123,12 +137,15 @@ final class ClassifyProcessor implements Processor<String, AssembledWindow, Obje
         metrics.promptVersion(prompts.current().version());
     }
 
-    private List<ClassifiedWindow> classify(List<AssembledWindow> windows) {
+    private List<ClassifiedWindow> classify(List<AssembledWindow> windows, List<CompletableFuture<float[]>> started) {
         try {
-            return classifier.classify(windows);
+            return classifier.classify(windows, started);
         } catch (OrtException e) {
             // Inference failing is not a property of one record: stop the task so the windows stay pending.
             throw new StreamsException("inference failed on a batch of " + windows.size() + " windows", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StreamsException("interrupted while waiting for embeddings", e);
         }
     }
 

@@ -10,12 +10,10 @@ import dev.zebrastream.window.MonoFrame;
 import dev.zebrastream.window.Presence;
 import dev.zebrastream.window.WindowAssembler;
 import dev.zebrastream.window.WindowConfig;
+import dev.zebrastream.window.WindowOutput;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -23,14 +21,12 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Frames in, assembled windows out. Decodes the Avro frame, validates it, and feeds the sensor's
- * {@link WindowAssembler}, whose state lives in a changelogged store keyed by sensor id. A
+ * {@link WindowAssembler}, whose state lives in changelogged stores ({@link AssemblyState}). A
  * wall-clock punctuator flushes the partial window of a sensor that went silent. Anything that
  * cannot be decoded goes to the dead-letter topic with its reason.
  */
@@ -47,34 +43,31 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
     private final Deserializer<AudioFrame> frames;
     private final FrameDecoder decoder = new FrameDecoder();
     private final WindowConfig windowConfig;
+    private final WindowOutput output;
     private final StreamMetrics metrics;
-    private final String storeName;
+    private final ZebraTopology.AssemblyStores stores;
     private final String dlqSink;
     private final String windowsChild;
     private final String framesTopic;
     private final PartitionCheck partitionCheck;
     private ProcessorContext<Object, Object> context;
-    private KeyValueStore<String, byte[]> assemblers;
+    private AssemblyState assemblers;
     private DeadLetters deadLetters;
     private final Presence.Liveness liveness;
     private Presence presence;
-    /**
-     * Deserialised assemblers of this task. The store stays the source of truth (written on every
-     * frame, so a commit always covers the frames it acknowledges); this only spares decoding the
-     * state again for the next frame. Rebuilt from the store whenever the task is (re)initialised.
-     */
-    private final Map<String, WindowAssembler> live = new HashMap<>();
 
     FrameIngestProcessor(Deserializer<AudioFrame> frames, String framesTopic, WindowConfig windowConfig,
-                         StreamMetrics metrics, String storeName, String windowsChild, String dlqSink,
-                         PartitionCheck partitionCheck, Presence.Liveness liveness) {
+                         WindowOutput output, StreamMetrics metrics, ZebraTopology.AssemblyStores stores,
+                         String windowsChild, String dlqSink, PartitionCheck partitionCheck,
+                         Presence.Liveness liveness) {
         this.partitionCheck = partitionCheck;
         this.liveness = liveness;
         this.frames = frames;
         this.framesTopic = framesTopic;
         this.windowConfig = windowConfig;
+        this.output = output;
         this.metrics = metrics;
-        this.storeName = storeName;
+        this.stores = stores;
         this.windowsChild = windowsChild;
         this.dlqSink = dlqSink;
     }
@@ -82,9 +75,9 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
-        this.assemblers = context.getStateStore(storeName);
+        this.assemblers = new AssemblyState(context.getStateStore(stores.headers()), context.getStateStore(stores.audio()),
+                windowConfig, output);
         this.deadLetters = new DeadLetters(context, dlqSink, metrics);
-        live.clear();
         presence = new Presence(context.currentSystemTimeMs(), MAX_TICK_GAP.toMillis());
         context.schedule(FLUSH_CHECK, PunctuationType.WALL_CLOCK_TIME, this::flushIdleSensors);
     }
@@ -107,7 +100,7 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
     }
 
     private void assemble(MonoFrame frame, Record<byte[], byte[]> record) {
-        WindowAssembler assembler = load(frame.sensorId());
+        WindowAssembler assembler = assemblers.load(frame.sensorId());
         AssemblerStats before = assembler.stats();
         List<AssembledWindow> windows;
         try {
@@ -117,13 +110,13 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
             // the sensor's state is reloaded from the store, as it was before this frame. Only the
             // assembly is guarded: what the store and the sinks throw (a fenced producer, a migrated
             // task) must reach Kafka Streams, or exactly-once breaks.
-            live.remove(frame.sensorId());
+            assemblers.forget(frame.sensorId());
             LOG.warn("frame of sensor {} failed in window assembly, sent to the dead-letter topic", frame.sensorId(), e);
             deadLetters.send(record, STAGE, PROCESSING_FAILED, "window assembly failed: " + e);
             return;
         }
         metrics.assembly(before, assembler.stats());
-        assemblers.put(frame.sensorId(), assembler.toBytes());
+        assemblers.save(assembler);
         forward(windows);
     }
 
@@ -150,13 +143,6 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
         return context.recordMetadata().map(RecordMetadata::topic).orElse(framesTopic);
     }
 
-    private WindowAssembler load(String sensorId) {
-        return live.computeIfAbsent(sensorId, id -> {
-            byte[] state = assemblers.get(id);
-            return state == null ? new WindowAssembler(id, windowConfig) : WindowAssembler.fromBytes(state, windowConfig);
-        });
-    }
-
     /**
      * Flushes sensors silent for the idle time, counting silence only since this task's partition
      * became continuously live (see {@link Presence}): right after a (re)start, during a broker outage
@@ -164,15 +150,11 @@ final class FrameIngestProcessor implements Processor<byte[], byte[], Object, Ob
      */
     private void flushIdleSensors(long now) {
         long presentSince = presence.tick(now, liveness.isLive(framesTopic, context.taskId().partition()));
-        List<String> sensors = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = assemblers.all()) {
-            it.forEachRemaining(kv -> sensors.add(kv.key));
-        }
-        for (String sensor : sensors) {
-            WindowAssembler assembler = load(sensor);
+        for (String sensor : assemblers.sensors()) {
+            WindowAssembler assembler = assemblers.load(sensor);
             List<AssembledWindow> windows = assembler.flush(now, presentSince);
             if (!windows.isEmpty()) {
-                assemblers.put(sensor, assembler.toBytes());
+                assemblers.save(assembler);
                 forward(windows);
             }
         }

@@ -14,6 +14,7 @@ import dev.zebrastream.metrics.StreamMetrics;
 import dev.zebrastream.serde.AvroSerdes;
 import dev.zebrastream.window.Presence;
 import dev.zebrastream.window.WindowConfig;
+import dev.zebrastream.window.WindowOutput;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.config.TopicConfig;
@@ -34,7 +35,9 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class ZebraTopology {
 
-    public static final String ASSEMBLERS = "assemblers";
+    /** Per-sensor assembly headers; renamed from "assemblers" when audio moved into chunks of its own. */
+    public static final String ASSEMBLY_HEADERS = "window-assembly";
+    public static final String ASSEMBLY_AUDIO = "window-audio";
     public static final String PENDING = "pending-windows";
     public static final String DRIFT = "drift";
     public static final String POOL_RATE = "pool-rate";
@@ -43,19 +46,24 @@ public final class ZebraTopology {
     private ZebraTopology() {
     }
 
+    /** The two stores of the window assemblers (see {@link AssemblyState}). */
+    record AssemblyStores(String headers, String audio) {
+    }
+
     /**
      * What the processors need besides topic names.
      *
+     * @param output          the rate and precision assembled windows carry
      * @param framePartitions partitions of the frames topic, to check that producers partition by sensor id
      * @param liveness        whether a frames partition is live, for the idle flush (see {@link Presence})
      */
     public record Parts(WindowClassifier classifier, PromptRegistry prompts, StreamSettings settings,
-                        WindowConfig windows, int maxBatch, String modelId, StreamMetrics metrics, int framePartitions,
+                        WindowConfig windows, WindowOutput output, int maxBatch, String modelId, StreamMetrics metrics, int framePartitions,
                         Presence.Liveness liveness) {
 
         /** These parts on a real cluster: its partition count and what it says about liveness. */
         public Parts onCluster(int partitions, Presence.Liveness clusterLiveness) {
-            return new Parts(classifier, prompts, settings, windows, maxBatch, modelId, metrics, partitions,
+            return new Parts(classifier, prompts, settings, windows, output, maxBatch, modelId, metrics, partitions,
                     clusterLiveness);
         }
     }
@@ -66,8 +74,9 @@ public final class ZebraTopology {
         StreamSettings s = config.stream();
         WindowConfig windows = new WindowConfig(s.windowSecondsOr(modelWindow), s.hopSecondsOr(modelWindow),
                 s.reorderFrames(), s.maxGapSeconds(), WindowConfig.DEFAULT_MAX_BUFFERED_SECONDS, s.idleFlushMs());
-        WindowClassifier classifier = new WindowClassifier(model, prompts, config.batchSize(), s.topK());
-        return new Parts(classifier, prompts, s, windows, config.batchSize(), model.manifest().fingerprint(), metrics, 1,
+        WindowOutput output = new WindowOutput(model.manifest().audio().sampleRate(), s.sampleFormat());
+        WindowClassifier classifier = new WindowClassifier(model, prompts, config.batchSize(), s.topK(), metrics::batch);
+        return new Parts(classifier, prompts, s, windows, output, config.batchSize(), model.manifest().fingerprint(), metrics, 1,
                 Presence.Liveness.ALWAYS);
     }
 
@@ -75,7 +84,8 @@ public final class ZebraTopology {
         Topology t = new Topology();
         t.addSource("frames", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), topics.audioFrames());
         t.addProcessor("frame-ingest", () -> new FrameIngestProcessor(AvroSerdes.of(AudioFrame.class).deserializer(),
-                topics.audioFrames(), parts.windows(), parts.metrics(), ASSEMBLERS, "classify", "dlq",
+                topics.audioFrames(), parts.windows(), parts.output(), parts.metrics(),
+                new AssemblyStores(ASSEMBLY_HEADERS, ASSEMBLY_AUDIO), "classify", "dlq",
                 new PartitionCheck(parts.framePartitions(), parts.metrics()), parts.liveness()), "frames");
         ClassifyProcessor.Names names = new ClassifyProcessor.Names(PENDING, DRIFT, POOL_RATE, PROMPTS, "events", "pool",
                 "alerts");
@@ -90,7 +100,8 @@ public final class ZebraTopology {
                 AvroSerdes.of(EntropyDriftAlert.class).serializer(), "classify");
         t.addSink("dlq", topics.deadLetters(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(),
                 "frame-ingest");
-        t.addStateStore(bytesStore(ASSEMBLERS, Serdes.String()), "frame-ingest");
+        t.addStateStore(bytesStore(ASSEMBLY_HEADERS, Serdes.String()), "frame-ingest");
+        t.addStateStore(bytesStore(ASSEMBLY_AUDIO, Serdes.Bytes()), "frame-ingest");
         t.addStateStore(bytesStore(PENDING, Serdes.Long()), "classify");
         t.addStateStore(bytesStore(DRIFT, Serdes.String()), "classify");
         t.addStateStore(bytesStore(POOL_RATE, Serdes.String()), "classify");
@@ -109,8 +120,8 @@ public final class ZebraTopology {
 
     /**
      * A changelogged RocksDB store of byte values whose changelog accepts multi-second audio records.
-     * Cached: between two commits only a key's last value reaches RocksDB and the changelog, so an
-     * assembler rewritten on every frame is logged once per commit, and a window that enters and
+     * Cached: between two commits only a key's last value reaches RocksDB and the changelog, so a
+     * header rewritten on every frame is logged once per commit, and a window that enters and
      * leaves the pending store within one commit interval is never logged at all.
      */
     private static <K> StoreBuilder<KeyValueStore<K, byte[]>> bytesStore(String name, org.apache.kafka.common.serialization.Serde<K> keys) {

@@ -103,6 +103,12 @@ public final class FrameDecoder {
         return sampleFrames;
     }
 
+    /**
+     * Float samples are audio at full scale 1.0; beyond this (the largest half-precision value, 96 dB
+     * over full scale) they are not audio, and channel sums and filters could overflow to infinity.
+     */
+    static final float MAX_SAMPLE_MAGNITUDE = 65504f;
+
     private static float[] mixDown(Frame frame, int sampleFrames) throws InvalidFrameException {
         ByteBuffer payload = ByteBuffer.wrap(frame.samples()).order(ByteOrder.LITTLE_ENDIAN);
         SampleEncoding encoding = frame.encoding();
@@ -116,6 +122,10 @@ public final class FrameDecoder {
                 float sample = encoding.read(payload, index * width);
                 if (!Float.isFinite(sample)) {
                     throw new InvalidFrameException(Reason.NON_FINITE_SAMPLE, "non-finite sample at index " + index);
+                }
+                if (Math.abs(sample) > MAX_SAMPLE_MAGNITUDE) {
+                    throw new InvalidFrameException(Reason.SAMPLE_RANGE, "sample " + sample + " at index " + index
+                            + " is beyond +-" + (int) MAX_SAMPLE_MAGNITUDE);
                 }
                 sum += sample;
             }

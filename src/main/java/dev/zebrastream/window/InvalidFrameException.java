@@ -15,6 +15,7 @@ public class InvalidFrameException extends Exception {
         MISALIGNED_PAYLOAD,
         OVERSIZED_PAYLOAD,
         NON_FINITE_SAMPLE,
+        SAMPLE_RANGE,
         CAPTURE_TIME
     }
 

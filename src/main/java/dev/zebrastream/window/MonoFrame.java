@@ -16,13 +16,13 @@ public record MonoFrame(String sensorId, long sequence, long captureTimeMs, int 
         out.writeLong(sequence);
         out.writeLong(captureTimeMs);
         out.writeInt(sampleRate);
-        StateBytes.writeFloats(out, samples);
+        StoredSamples.FLOAT32.write(out, samples);
     }
 
     static MonoFrame readFrom(DataInput in, String sensorId) throws IOException {
         long sequence = in.readLong();
         long captureTimeMs = in.readLong();
         int sampleRate = in.readInt();
-        return new MonoFrame(sensorId, sequence, captureTimeMs, sampleRate, StateBytes.readFloats(in));
+        return new MonoFrame(sensorId, sequence, captureTimeMs, sampleRate, StoredSamples.read(in));
     }
 }

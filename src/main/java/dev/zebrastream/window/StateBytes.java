@@ -8,8 +8,6 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * Shared framing for the per-sensor state kept in changelogged stores: a leading format byte
@@ -17,9 +15,6 @@ import java.nio.ByteOrder;
  * DataOutput body.
  */
 public final class StateBytes {
-
-    /** Upper bound on one stored float array, so a corrupt length cannot allocate gigabytes. */
-    private static final int MAX_FLOATS = 64 << 20;
 
     @FunctionalInterface
     public interface Writer {
@@ -60,24 +55,5 @@ public final class StateBytes {
         } catch (IOException e) {
             throw new IllegalArgumentException(what + " state is truncated or corrupt", e);
         }
-    }
-
-    public static void writeFloats(DataOutput out, float[] values) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.BIG_ENDIAN);
-        buffer.asFloatBuffer().put(values);
-        out.writeInt(values.length);
-        out.write(buffer.array());
-    }
-
-    public static float[] readFloats(DataInput in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > MAX_FLOATS) {
-            throw new IOException("implausible float array length " + length);
-        }
-        byte[] raw = new byte[length * Float.BYTES];
-        in.readFully(raw);
-        float[] values = new float[length];
-        ByteBuffer.wrap(raw).order(ByteOrder.BIG_ENDIAN).asFloatBuffer().get(values);
-        return values;
     }
 }

@@ -17,39 +17,43 @@ import java.util.OptionalLong;
  * are held until the reorder buffer overflows (or an idle flush), because until then a lower
  * sequence number may still arrive.
  *
- * <p>State bound: the open segment keeps less than one window of audio (a window is emitted as
- * soon as it is complete and audio before the next window start is dropped), the reorder
+ * <p>Audio is converted to the output rate as it arrives ({@link WindowOutput}); window boundaries
+ * and ids stay in the sensor's sample indices. State comes in two parts: a small header (counters,
+ * cursors, the reorder buffer and the resampler's filter history) and the open segment's audio as
+ * {@link AudioChunk}s, each written once and deleted once no window needs it
+ * ({@link #drainChanges()}). The segment holds less than one window of audio (a window is emitted
+ * as soon as it is complete and audio before the next window start is dropped); the reorder
  * buffer at most {@link WindowConfig#reorderBufferFrames()} frames and
- * {@link WindowConfig#maxBufferedSeconds()} of audio. Serialised, that is at most
- * {@code 4 * sampleRate * (windowSeconds + maxBufferedSeconds)} bytes of samples, plus 16 bytes per
- * frame within the open window, 24 per buffered frame, and about 150 bytes of counters, cursors
- * and the sensor id. Example: 10 s windows of 48 kHz audio with the default 2 s buffer stay
- * below 2.4 MB, more than Kafka's default 1 MB record limit, so the changelog topic (and the
- * producer's max.request.size) must allow larger records.
+ * {@link WindowConfig#maxBufferedSeconds()} of audio at the sensor's rate, in the header.
  *
  * <p>Not thread-safe: one instance per sensor, driven by one stream task.
  */
 public final class WindowAssembler {
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final long CLOCK_TOLERANCE_MS = 2;
 
     private final String sensorId;
     private final WindowConfig config;
+    private final WindowOutput output;
     private final StatsCounters counters;
     private final ReorderBuffer reorderBuffer;
     /** Null between segments: before the first frame and after a flush or a break. */
     private Segment segment;
     private long lastFrameMs;
+    /** Chunk changes of segments closed since the last {@link #drainChanges()}. */
+    private final List<StateChanges.Write> closedWrites = new ArrayList<>();
+    private final List<byte[]> closedDeletes = new ArrayList<>();
 
-    public WindowAssembler(String sensorId, WindowConfig config) {
-        this(sensorId, config, new StatsCounters(), new ReorderBuffer(config), null, Long.MIN_VALUE);
+    public WindowAssembler(String sensorId, WindowConfig config, WindowOutput output) {
+        this(sensorId, config, output, new StatsCounters(), new ReorderBuffer(config), null, Long.MIN_VALUE);
     }
 
-    private WindowAssembler(String sensorId, WindowConfig config, StatsCounters counters, ReorderBuffer reorderBuffer,
-            Segment segment, long lastFrameMs) {
+    private WindowAssembler(String sensorId, WindowConfig config, WindowOutput output, StatsCounters counters,
+            ReorderBuffer reorderBuffer, Segment segment, long lastFrameMs) {
         this.sensorId = sensorId;
         this.config = config;
+        this.output = output;
         this.counters = counters;
         this.reorderBuffer = reorderBuffer;
         this.segment = segment;
@@ -156,18 +160,33 @@ public final class WindowAssembler {
     private void startSegment(int sampleRate, List<AssembledWindow> out) {
         closeSegment(out);
         // Segment ids are the count of segments opened before, so they run 0, 1, 2, ...
-        segment = Segment.open(sensorId, counters.segmentsStarted++, sampleRate, config);
+        segment = Segment.open(sensorId, counters.segmentsStarted++, sampleRate, config, output);
     }
 
     private void closeSegment(List<AssembledWindow> out) {
         if (segment != null) {
-            segment.closePartial().ifPresent(out::add);
+            segment.close(out);
+            segment.drainChunks(closedWrites, closedDeletes);
             segment = null;
         }
     }
 
-    /** The whole state, for a changelogged store; restore with {@link #fromBytes}. */
-    public byte[] toBytes() {
+    /**
+     * What changed since the last call (or since this assembler was made or restored): apply all of
+     * it to the stores, and a {@link #restore} gives back an assembler equal to this one.
+     */
+    public StateChanges drainChanges() {
+        List<StateChanges.Write> written = new ArrayList<>(closedWrites);
+        List<byte[]> deleted = new ArrayList<>(closedDeletes);
+        closedWrites.clear();
+        closedDeletes.clear();
+        if (segment != null) {
+            segment.drainChunks(written, deleted);
+        }
+        return new StateChanges(header(), written, deleted);
+    }
+
+    private byte[] header() {
         return StateBytes.write(FORMAT, out -> {
             out.writeUTF(sensorId);
             out.writeLong(lastFrameMs);
@@ -181,19 +200,21 @@ public final class WindowAssembler {
     }
 
     /**
-     * Restores state written by {@link #toBytes()}. An open segment keeps the window and hop it
-     * was started with; the config applies to everything else and to later segments.
+     * Restores an assembler from the header of its last {@link #drainChanges()} and its stored
+     * chunks. An open segment keeps the window, hop and output rate it was started with; the config
+     * applies to everything else and to later segments.
      *
-     * @throws IllegalArgumentException for bytes of an unknown format or corrupt bytes
+     * @throws IllegalArgumentException for a header of an unknown format, corrupt bytes, or chunks
+     *                                  that do not hold the audio the header expects
      */
-    public static WindowAssembler fromBytes(byte[] bytes, WindowConfig config) {
-        return StateBytes.read(bytes, FORMAT, "window assembler", in -> {
+    public static WindowAssembler restore(byte[] header, ChunkReader chunks, WindowConfig config, WindowOutput output) {
+        return StateBytes.read(header, FORMAT, "window assembler", in -> {
             String sensorId = in.readUTF();
             long lastFrameMs = in.readLong();
             StatsCounters counters = StatsCounters.readFrom(in);
             ReorderBuffer reorderBuffer = ReorderBuffer.readFrom(in, config, sensorId);
-            Segment segment = in.readBoolean() ? Segment.readFrom(in, sensorId) : null;
-            return new WindowAssembler(sensorId, config, counters, reorderBuffer, segment, lastFrameMs);
+            Segment segment = in.readBoolean() ? Segment.readFrom(in, sensorId, output.samples(), chunks) : null;
+            return new WindowAssembler(sensorId, config, output, counters, reorderBuffer, segment, lastFrameMs);
         });
     }
 }

@@ -94,11 +94,11 @@ class StreamingIntegrationTest {
                 assertEquals(1, service.prompts().current().version(), "prompt v1 installed");
                 publishBurst(sensors, publisher, SECONDS, bursts);
 
-                var windowConfig = ZebraTopology.parts(config, model, service.prompts(),
-                        new dev.zebrastream.metrics.StreamMetrics(new PrometheusRegistry())).windows();
+                var parts = ZebraTopology.parts(config, model, service.prompts(),
+                        new dev.zebrastream.metrics.StreamMetrics(new PrometheusRegistry()));
                 List<AssembledWindow> expected = new ArrayList<>();
                 for (List<List<Frame>> b : bursts.values()) {
-                    expected.addAll(ExpectedWindows.of(b, windowConfig));
+                    expected.addAll(ExpectedWindows.withoutFlush(b, parts.windows(), parts.output()));
                 }
                 List<Classification> events = KafkaChecks.readUntil(client, config.topics().events(),
                         AvroSerdes.of(Classification.class), got -> got.size() >= expected.size(),

@@ -28,6 +28,7 @@ import dev.zebrastream.window.WindowAssembler;
 import dev.zebrastream.synth.DomainSpec;
 import dev.zebrastream.synth.SensorStream;
 import dev.zebrastream.testing.BadFrames;
+import dev.zebrastream.testing.ExpectedWindows;
 import dev.zebrastream.testing.Mutations;
 import dev.zebrastream.testing.TestConfigs;
 import dev.zebrastream.testing.TestModels;
@@ -146,14 +147,8 @@ class ZebraTopologyTest {
 
     /** What the plain core produces for the same frames, for comparison with the topology's output. */
     private List<String> expectedWindowIds(List<Frame> sent, ZebraConfig c) throws Exception {
-        var windows = ZebraTopology.parts(c, TestModels.tinyClap(), registry,
-                new StreamMetrics(new PrometheusRegistry())).windows();
-        WindowAssembler assembler = new WindowAssembler(sent.get(0).sensorId(), windows);
-        List<AssembledWindow> out = new ArrayList<>();
-        for (Frame f : sent) {
-            out.addAll(assembler.offer(new FrameDecoder().decode(f, f.captureTimeMs()), 0));
-        }
-        out.addAll(assembler.flush(Long.MAX_VALUE / 2, Long.MIN_VALUE));
+        var parts = ZebraTopology.parts(c, TestModels.tinyClap(), registry, new StreamMetrics(new PrometheusRegistry()));
+        List<AssembledWindow> out = ExpectedWindows.of(List.of(sent), parts.windows(), parts.output());
         return out.stream().map(AssembledWindow::id).toList();
     }
 

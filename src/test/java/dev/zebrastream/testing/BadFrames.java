@@ -66,6 +66,7 @@ public final class BadFrames {
         c.add(new Case("NaN sample", key, encode(floats(ok, Float.NaN)), "NON_FINITE_SAMPLE"));
         c.add(new Case("+Inf sample", key, encode(floats(ok, Float.POSITIVE_INFINITY)), "NON_FINITE_SAMPLE"));
         c.add(new Case("-Inf sample", key, encode(floats(ok, Float.NEGATIVE_INFINITY)), "NON_FINITE_SAMPLE"));
+        c.add(new Case("sample 3e38", key, encode(floats(ok, 3e38f)), "SAMPLE_RANGE"));
         for (int rate : new int[] {0, -16_000, 10_000_000, Integer.MIN_VALUE}) {
             c.add(new Case("rate " + rate, key, encode(new Fields(id, 1, nowMs, rate, 1, 0, new byte[4])), "SAMPLE_RATE"));
         }

@@ -7,7 +7,9 @@ import dev.zebrastream.serde.AvroSerdes;
 import dev.zebrastream.stream.AvroMapping;
 import dev.zebrastream.window.Frame;
 import dev.zebrastream.window.InvalidFrameException;
+import dev.zebrastream.window.StoredSamples;
 import dev.zebrastream.window.WindowConfig;
+import dev.zebrastream.window.WindowOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -88,6 +90,9 @@ public final class LiveSensors implements AutoCloseable {
         return frames;
     }
 
+    /** The shipped model's rate; window ids do not depend on the audio's rate or precision. */
+    private static final WindowOutput WINDOW_OUTPUT = new WindowOutput(16_000, StoredSamples.FLOAT24);
+
     /**
      * The ids of the windows an uninterrupted service makes of these frames with 1 s windows and
      * hops (the shipped model's), the final idle flush included.
@@ -95,7 +100,7 @@ public final class LiveSensors implements AutoCloseable {
     public List<String> expectedWindowIds() throws InvalidFrameException {
         List<String> ids = new ArrayList<>();
         for (List<Frame> sensorFrames : frames.values()) {
-            ExpectedWindows.of(List.of(sensorFrames), WindowConfig.of(1.0, 1.0)).forEach(w -> ids.add(w.id()));
+            ExpectedWindows.of(List.of(sensorFrames), WindowConfig.of(1.0, 1.0), WINDOW_OUTPUT).forEach(w -> ids.add(w.id()));
         }
         return ids;
     }

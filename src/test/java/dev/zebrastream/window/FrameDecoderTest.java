@@ -82,6 +82,12 @@ class FrameDecoderTest {
     }
 
     @Test
+    void floatsFarBeyondFullScaleAreRejectedSoNoSumOverflows() {
+        assertRejected(Reason.SAMPLE_RANGE, "sample 70000.0 at index 1 is beyond +-65504",
+                frame(SampleEncoding.FLOAT32LE, 1, le(8).putFloat(65504f).putFloat(70000f).array()));
+    }
+
+    @Test
     void nonFiniteFloatsAreRejectedWithTheirIndex() {
         assertRejected(Reason.NON_FINITE_SAMPLE, "non-finite sample at index 1",
                 frame(SampleEncoding.FLOAT32LE, 1, le(8).putFloat(0f).putFloat(Float.NaN).array()));

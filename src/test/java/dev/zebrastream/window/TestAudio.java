@@ -8,6 +8,9 @@ import java.util.List;
 final class TestAudio {
 
     static final String SENSOR = "mic-1";
+    static final int RATE = 16_000;
+    /** Windows at the test sensors' own rate, at full precision: window audio equals the input. */
+    static final WindowOutput EXACT = new WindowOutput(RATE, StoredSamples.FLOAT32);
 
     private TestAudio() {
     }
@@ -30,6 +33,10 @@ final class TestAudio {
             frames.add(new MonoFrame(SENSOR, seq, captureMs, sampleRate, chunk));
         }
         return frames;
+    }
+
+    static WindowAssembler assembler(WindowConfig config) {
+        return new WindowAssembler(SENSOR, config, EXACT);
     }
 
     /** Offers frames in the given order, each arriving 10 ms after the previous one. */

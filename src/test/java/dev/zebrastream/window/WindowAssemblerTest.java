@@ -1,6 +1,9 @@
 package dev.zebrastream.window;
 
+import static dev.zebrastream.window.TestAudio.EXACT;
+import static dev.zebrastream.window.TestAudio.RATE;
 import static dev.zebrastream.window.TestAudio.SENSOR;
+import static dev.zebrastream.window.TestAudio.assembler;
 import static dev.zebrastream.window.TestAudio.feed;
 import static dev.zebrastream.window.TestAudio.frames;
 import static dev.zebrastream.window.TestAudio.ramp;
@@ -10,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zebrastream.audio.AudioClip;
+import dev.zebrastream.audio.Resampler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,20 +23,19 @@ import org.junit.jupiter.api.Test;
 
 class WindowAssemblerTest {
 
-    private static final int RATE = 16_000;
     /** 1 s windows, 0.5 s hop, defaults otherwise (reorder 8 frames, gap 0.5 s, idle 5 s). */
     private static final WindowConfig OVERLAP = WindowConfig.of(1.0, 0.5);
 
     @Test
     void oddFrameSizesGiveTheSameWindowsAsOneBigFrame() {
         float[] audio = ramp(5 * RATE);
-        List<AssembledWindow> whole = feed(new WindowAssembler(SENSOR, OVERLAP), frames(audio, audio.length, RATE, 0));
-        List<AssembledWindow> odd = feed(new WindowAssembler(SENSOR, OVERLAP), frames(audio, 333, RATE, 0));
+        List<AssembledWindow> whole = feed(assembler(OVERLAP), frames(audio, audio.length, RATE, 0));
+        List<AssembledWindow> odd = feed(assembler(OVERLAP), frames(audio, 333, RATE, 0));
 
         assertEquals(9, whole.size(), "5 s of audio, 1 s windows every 0.5 s");
         assertSameWindows(whole, odd);
         for (AssembledWindow window : odd) {
-            assertArrayEquals(slice(audio, window.startSample(), window.endSample()), window.samples());
+            assertArrayEquals(slice(audio, window.startSample(), window.endSample()), window.audio().samples());
             assertEquals(window.startSample() * 1000 / RATE, window.startCaptureMs(), 1.0);
         }
     }
@@ -39,8 +43,8 @@ class WindowAssemblerTest {
     @Test
     void overlappingAndAdjacentWindowsStartEveryHop() {
         float[] audio = ramp(3 * RATE);
-        List<AssembledWindow> overlapping = feed(new WindowAssembler(SENSOR, OVERLAP), frames(audio, 320, RATE, 0));
-        List<AssembledWindow> adjacent = feed(new WindowAssembler(SENSOR, WindowConfig.of(1.0, 1.0)),
+        List<AssembledWindow> overlapping = feed(assembler(OVERLAP), frames(audio, 320, RATE, 0));
+        List<AssembledWindow> adjacent = feed(assembler(WindowConfig.of(1.0, 1.0)),
                 frames(audio, 320, RATE, 0));
 
         assertEquals(List.of(0L, 8000L, 16000L, 24000L, 32000L), starts(overlapping));
@@ -49,25 +53,51 @@ class WindowAssemblerTest {
     }
 
     @Test
-    void sensorsWithDifferentRatesGetWindowsAtTheirOwnRate() {
+    void sensorsWithDifferentRatesGetWindowsAtTheirOwnIndicesAndAudioAtTheOutputRate() {
         WindowConfig config = WindowConfig.of(0.5, 0.5);
-        List<AssembledWindow> slow = feed(new WindowAssembler(SENSOR, config), frames(ramp(8000), 160, 8000, 0));
-        List<AssembledWindow> fast = feed(new WindowAssembler(SENSOR, config), frames(ramp(44100), 441, 44100, 0));
+        WindowAssembler slowSensor = assembler(config);
+        WindowAssembler fastSensor = assembler(config);
+        List<AssembledWindow> slow = feed(slowSensor, frames(ramp(8000), 160, 8000, 0));
+        List<AssembledWindow> fast = feed(fastSensor, frames(ramp(44100), 441, 44100, 0));
+        // The resampler's filter reads a little past a window's end: the last window waits for the flush.
+        slow.addAll(slowSensor.flush(10_000, 0));
+        fast.addAll(fastSensor.flush(10_000, 0));
 
         assertEquals(List.of(0L, 4000L), starts(slow));
         assertEquals(List.of(0L, 22050L), starts(fast));
-        assertEquals(22050, fast.get(1).samples().length);
-        assertEquals(44100, fast.get(1).sampleRate());
+        assertEquals(44100, fast.get(1).sampleRate(), "indices at the sensor's rate");
+        assertEquals(RATE, fast.get(1).audio().sampleRate(), "audio at the output rate");
+        assertEquals(RATE / 2, fast.get(1).audio().samples().length);
+        assertEquals(RATE / 2, slow.get(1).audio().samples().length);
+        assertFalse(fast.get(1).partial());
+    }
+
+    @Test
+    void audioIsResampledAsItArrivesExactlyAsTheWholeRecordingWouldBe() {
+        float[] audio = tones(3 * 48_000, 48_000);
+        WindowAssembler sensor = assembler(WindowConfig.of(1.0, 0.5));
+        List<AssembledWindow> windows = feed(sensor, frames(audio, 960, 48_000, 0));
+        windows.addAll(sensor.flush(10_000, 0));
+        float[] whole = Resampler.resample(new AudioClip(audio, 48_000), RATE).samples();
+
+        assertEquals(List.of(0L, 24_000L, 48_000L, 72_000L, 96_000L), starts(windows));
+        for (AssembledWindow w : windows) {
+            int from = (int) (w.startSample() / 3);
+            assertArrayEquals(Arrays.copyOfRange(whole, from, from + w.audio().samples().length), w.audio().samples(),
+                    1e-6f, "no edge effects at window or frame boundaries in " + w.id());
+        }
     }
 
     @Test
     void rateChangeClosesTheSegmentAndStartsANewOne() {
-        WindowAssembler assembler = new WindowAssembler(SENSOR, OVERLAP);
+        WindowAssembler assembler = assembler(OVERLAP);
         List<MonoFrame> input = new ArrayList<>(frames(ramp(RATE + 4000), 1000, RATE, 0));
         int nextSeq = input.size();
         input.add(new MonoFrame(SENSOR, nextSeq, 1250, 8000, ramp(8000)));
 
         List<AssembledWindow> windows = feed(assembler, input);
+        // 8 kHz audio resampled to 16 kHz: the filter reads past the window's end, so it waits for the flush.
+        windows.addAll(assembler.flush(100_000, 0));
 
         assertEquals(List.of("mic-1:0:0", "mic-1:0:8000", "mic-1:1:0"), windows.stream().map(AssembledWindow::id).toList());
         AssembledWindow closing = windows.get(1);
@@ -91,8 +121,8 @@ class WindowAssemblerTest {
         }
         withDuplicates.add(clean.get(3));
 
-        WindowAssembler assembler = new WindowAssembler(SENSOR, OVERLAP);
-        assertSameWindows(feed(new WindowAssembler(SENSOR, OVERLAP), clean), feed(assembler, withDuplicates));
+        WindowAssembler assembler = assembler(OVERLAP);
+        assertSameWindows(feed(assembler(OVERLAP), clean), feed(assembler, withDuplicates));
         assertEquals(11, assembler.stats().duplicatesDropped());
         assertEquals(clean.size(), assembler.stats().framesAccepted());
     }
@@ -107,8 +137,8 @@ class WindowAssemblerTest {
             shuffled.addAll(block);
         }
 
-        WindowAssembler assembler = new WindowAssembler(SENSOR, OVERLAP);
-        assertSameWindows(feed(new WindowAssembler(SENSOR, OVERLAP), ordered), feed(assembler, shuffled));
+        WindowAssembler assembler = assembler(OVERLAP);
+        assertSameWindows(feed(assembler(OVERLAP), ordered), feed(assembler, shuffled));
         assertEquals(90, assembler.stats().reordered(), "3 of every 4 frames arrive after a higher number");
         assertEquals(0, assembler.stats().gapsFilled());
         assertEquals(1, assembler.stats().segmentsStarted());
@@ -117,7 +147,7 @@ class WindowAssemblerTest {
     @Test
     void fullReorderBufferReleasesItsLowestFrameAndTheHoleBecomesAGap() {
         WindowConfig smallBuffer = new WindowConfig(1.0, 1.0, 2, 0.5, 2.0, 5_000);
-        WindowAssembler assembler = new WindowAssembler(SENSOR, smallBuffer);
+        WindowAssembler assembler = assembler(smallBuffer);
         List<MonoFrame> input = frames(ramp(2 * RATE), 1600, RATE, 0);
 
         assertEquals(List.of(), assembler.offer(input.get(0), 1));
@@ -140,26 +170,26 @@ class WindowAssemblerTest {
         List<MonoFrame> input = new ArrayList<>(frames(audio, 1600, RATE, 0));
         input.remove(5);
 
-        WindowAssembler assembler = new WindowAssembler(SENSOR, WindowConfig.of(1.0, 1.0));
+        WindowAssembler assembler = assembler(WindowConfig.of(1.0, 1.0));
         List<AssembledWindow> windows = feed(assembler, input);
 
         float[] expected = Arrays.copyOf(audio, RATE);
         Arrays.fill(expected, 8000, 9600, 0f);
-        assertArrayEquals(expected, windows.get(0).samples());
-        assertArrayEquals(slice(audio, RATE, 2 * RATE), windows.get(1).samples());
+        assertArrayEquals(expected, windows.get(0).audio().samples());
+        assertArrayEquals(slice(audio, RATE, 2 * RATE), windows.get(1).audio().samples());
         assertEquals(1, assembler.stats().gapsFilled());
         assertEquals(1, assembler.stats().segmentsStarted());
     }
 
     @Test
     void gapLengthComesFromCaptureTimesWhenTheyAreKnown() {
-        WindowAssembler assembler = new WindowAssembler(SENSOR, new WindowConfig(1.0, 1.0, 0, 0.5, 2.0, 5_000));
+        WindowAssembler assembler = assembler(new WindowConfig(1.0, 1.0, 0, 0.5, 2.0, 5_000));
         assembler.offer(new MonoFrame(SENSOR, 0, 1_000, RATE, ramp(1600)), 1);
         // One frame missing by sequence, but the clock says 0.3 s of audio went missing.
         assembler.offer(new MonoFrame(SENSOR, 2, 1_400, RATE, ramp(1600)), 2);
         List<AssembledWindow> windows = assembler.offer(new MonoFrame(SENSOR, 3, 1_500, RATE, ramp(RATE)), 3);
 
-        float[] first = windows.get(0).samples();
+        float[] first = windows.get(0).audio().samples();
         assertEquals(0f, first[1600]);
         assertEquals(0f, first[1600 + 4799]);
         assertTrue(first[1600 + 4800] > 0f, "audio resumes 4800 samples (0.3 s) after the first frame");
@@ -170,13 +200,13 @@ class WindowAssemblerTest {
         List<MonoFrame> input = new ArrayList<>(frames(ramp(4 * RATE), 1600, RATE, 0));
         input.subList(12, 20).clear();
 
-        WindowAssembler assembler = new WindowAssembler(SENSOR, WindowConfig.of(1.0, 1.0));
+        WindowAssembler assembler = assembler(WindowConfig.of(1.0, 1.0));
         List<AssembledWindow> windows = feed(assembler, input);
 
         assertEquals(List.of("mic-1:0:0", "mic-1:0:16000", "mic-1:1:0", "mic-1:1:16000"),
                 windows.stream().map(AssembledWindow::id).toList());
         assertTrue(windows.get(1).partial());
-        assertEquals(3200, windows.get(1).samples().length, "frames 10 and 11 before the gap");
+        assertEquals(3200, windows.get(1).audio().samples().length, "frames 10 and 11 before the gap");
         assertEquals(2000, windows.get(2).startCaptureMs(), "the new segment starts at frame 20");
         assertEquals(2, assembler.stats().segmentsStarted());
         assertEquals(0, assembler.stats().gapsFilled());
@@ -184,7 +214,7 @@ class WindowAssemblerTest {
 
     @Test
     void silentSensorIsFlushedOnceAfterTheIdleTime() {
-        WindowAssembler assembler = new WindowAssembler(SENSOR, OVERLAP);
+        WindowAssembler assembler = assembler(OVERLAP);
         float[] audio = ramp(RATE + 4000);
         for (MonoFrame frame : frames(audio, 1000, RATE, 0)) {
             assembler.offer(frame, 1_000);
@@ -196,7 +226,7 @@ class WindowAssemblerTest {
         AssembledWindow partial = flushed.get(0);
         assertTrue(partial.partial());
         assertEquals(8000, partial.startSample());
-        assertArrayEquals(slice(audio, 8000, RATE + 4000), partial.samples());
+        assertArrayEquals(slice(audio, 8000, RATE + 4000), partial.audio().samples());
         assertEquals(List.of(), assembler.flush(20_000, 0), "nothing left after a flush");
 
         List<AssembledWindow> resumed = assembler.offer(new MonoFrame(SENSOR, 20, 30_000, RATE, ramp(RATE)), 30_000);
@@ -205,7 +235,7 @@ class WindowAssemblerTest {
 
     @Test
     void silenceCountsOnlyFromWhenTheServiceWasPresent() {
-        WindowAssembler assembler = new WindowAssembler(SENSOR, OVERLAP);
+        WindowAssembler assembler = assembler(OVERLAP);
         for (MonoFrame frame : frames(ramp(RATE + 4000), 1000, RATE, 0)) {
             assembler.offer(frame, 1_000);
         }
@@ -217,14 +247,14 @@ class WindowAssemblerTest {
 
     @Test
     void flushPlacesFramesStillWaitingForAMissingOne() {
-        WindowAssembler assembler = new WindowAssembler(SENSOR, OVERLAP);
+        WindowAssembler assembler = assembler(OVERLAP);
         List<MonoFrame> input = frames(ramp(RATE), 1600, RATE, 0);
         assembler.offer(input.get(0), 0);
         assembler.offer(input.get(2), 0);
 
         List<AssembledWindow> flushed = assembler.flush(10_000, 0);
 
-        assertEquals(4800, flushed.get(0).samples().length, "frame 0, 0.1 s of silence, frame 2");
+        assertEquals(4800, flushed.get(0).audio().samples().length, "frame 0, 0.1 s of silence, frame 2");
         assertEquals(1, assembler.stats().gapsFilled());
     }
 
@@ -235,23 +265,47 @@ class WindowAssemblerTest {
         input.remove(100);
         input.add(60, input.get(59));
 
-        List<AssembledWindow> uninterrupted = feed(new WindowAssembler(SENSOR, OVERLAP), input);
-        WindowAssembler assembler = new WindowAssembler(SENSOR, OVERLAP);
+        assertRestoresLikeUninterrupted(input, EXACT);
+    }
+
+    @Test
+    void restoreMidResampleAtStoredPrecisionContinuesExactly() {
+        List<MonoFrame> input = frames(tones(4 * 44_100, 44_100), 1323, 44_100, 0);
+        WindowOutput compact = new WindowOutput(RATE, StoredSamples.FLOAT24);
+
+        List<AssembledWindow> windows = assertRestoresLikeUninterrupted(input, compact);
+        float[] held = windows.get(1).audio().samples();
+        float[] rounded = held.clone();
+        StoredSamples.FLOAT24.round(rounded);
+        assertArrayEquals(rounded, held, "audio held at the stored precision");
+    }
+
+    /** Saves after every frame and restores before the next one; the windows must not change. */
+    private static List<AssembledWindow> assertRestoresLikeUninterrupted(List<MonoFrame> input, WindowOutput output) {
+        WindowAssembler plain = new WindowAssembler(SENSOR, OVERLAP, output);
+        List<AssembledWindow> uninterrupted = feed(plain, input);
+        uninterrupted.addAll(plain.flush(1_000_000, 0));
+        MemoryStores stores = new MemoryStores();
+        WindowAssembler assembler = new WindowAssembler(SENSOR, OVERLAP, output);
         List<AssembledWindow> restored = new ArrayList<>();
         long now = 0;
         for (MonoFrame frame : input) {
-            assembler = WindowAssembler.fromBytes(assembler.toBytes(), OVERLAP);
             restored.addAll(assembler.offer(frame, now += 10));
+            stores.save(assembler);
+            assembler = stores.restore(SENSOR, OVERLAP, output);
         }
+        restored.addAll(assembler.flush(1_000_000, 0));
+        stores.save(assembler);
 
         assertSameWindows(uninterrupted, restored);
-        assertEquals(1, assembler.stats().gapsFilled());
-        assertEquals(1, assembler.stats().duplicatesDropped());
+        assertEquals(plain.stats(), assembler.stats());
+        assertEquals(0, stores.chunkCount(), "a closed segment leaves no audio behind");
+        return restored;
     }
 
     @Test
     void sensorRestartIsANewSegmentNotAStreamOfDuplicates() {
-        WindowAssembler assembler = new WindowAssembler(SENSOR, WindowConfig.of(1.0, 1.0));
+        WindowAssembler assembler = assembler(WindowConfig.of(1.0, 1.0));
         feed(assembler, frames(ramp(RATE / 2), 1600, RATE, 0));
         List<AssembledWindow> afterReboot = feed(assembler, frames(ramp(RATE), 1600, RATE, 60_000));
 
@@ -260,34 +314,54 @@ class WindowAssemblerTest {
     }
 
     @Test
-    void serialisedStateStaysWithinTheDocumentedBound() {
+    void storeWritesGrowWithTheAudioThatArrivesNotWithTheAudioHeld() {
         WindowConfig config = WindowConfig.of(1.0, 0.25);
-        WindowAssembler assembler = new WindowAssembler(SENSOR, config);
-        List<MonoFrame> input = new ArrayList<>(frames(ramp(10 * RATE), 4000, RATE, 0));
-        input.remove(30);
-        long bound = Math.round(4 * RATE * (config.windowSeconds() + config.maxBufferedSeconds()))
-                + 16L * (config.windowSamples(RATE) / 4000 + 1) + 24L * config.reorderBufferFrames() + 150;
-        long largest = 0;
+        WindowAssembler assembler = assembler(config);
+        MemoryStores stores = new MemoryStores();
+        int frame = 800;
+        List<MonoFrame> input = frames(ramp(10 * RATE), frame, RATE, 0);
+        long largestWrite = 0;
+        long largestHeld = 0;
         long now = 0;
-        for (MonoFrame frame : input) {
-            assembler.offer(frame, now += 10);
-            largest = Math.max(largest, assembler.toBytes().length);
+        for (MonoFrame f : input) {
+            assembler.offer(f, now += 10);
+            long written = stores.save(assembler);
+            // A sensor's first frames wait in the reorder buffer (in the header) until it overflows.
+            if (f.sequence() > config.reorderBufferFrames()) {
+                largestWrite = Math.max(largestWrite, written);
+            }
+            largestHeld = Math.max(largestHeld, stores.chunkBytes());
         }
-        assertTrue(largest <= bound, largest + " bytes exceed the bound " + bound);
-        assertTrue(largest > 4 * (config.windowSamples(RATE) + config.maxBufferedSeconds() * RATE / 2),
-                "the reorder buffer did fill up");
+        // One frame of float32 audio and its key, and a header of cursors and anchors: no held audio.
+        long frameBytes = 4L * frame + 64;
+        long headerBound = 200 + 16L * (config.windowSamples(RATE) / frame + 2);
+        assertTrue(largestWrite <= frameBytes + headerBound, largestWrite + " bytes written for one frame");
+        assertTrue(stores.header(SENSOR).length <= headerBound, stores.header(SENSOR).length + " header bytes");
+        assertTrue(largestHeld <= 4L * (config.windowSamples(RATE) + frame) + 64L * (RATE / frame),
+                largestHeld + " bytes of audio held: at most a window and a frame");
+        long reorderBuffer = (config.reorderBufferFrames() + 1) * (4L * frame + 32);
+        assertTrue(stores.bytesWritten < 4L * 10 * RATE + input.size() * (64 + headerBound) + reorderBuffer * 8,
+                "each sample written once: " + stores.bytesWritten);
     }
 
     @Test
     void rejectsFramesOfAnotherSensorAndStateOfAnotherFormat() {
-        WindowAssembler assembler = new WindowAssembler(SENSOR, OVERLAP);
+        WindowAssembler assembler = assembler(OVERLAP);
         assertThrows(IllegalArgumentException.class,
                 () -> assembler.offer(new MonoFrame("other", 0, 0, RATE, ramp(10)), 0));
-        byte[] state = assembler.toBytes();
-        state[0] = 99;
-        assertThrows(IllegalArgumentException.class, () -> WindowAssembler.fromBytes(state, OVERLAP));
+        MemoryStores stores = new MemoryStores();
+        feed(assembler, frames(ramp(RATE / 2), 800, RATE, 0));
+        stores.save(assembler);
+        byte[] header = stores.header(SENSOR);
+        byte[] otherFormat = header.clone();
+        otherFormat[0] = 99;
         assertThrows(IllegalArgumentException.class,
-                () -> WindowAssembler.fromBytes(Arrays.copyOf(assembler.toBytes(), 10), OVERLAP));
+                () -> WindowAssembler.restore(otherFormat, stores::chunksOf, OVERLAP, EXACT));
+        assertThrows(IllegalArgumentException.class,
+                () -> WindowAssembler.restore(Arrays.copyOf(header, 10), stores::chunksOf, OVERLAP, EXACT));
+        assertThrows(IllegalArgumentException.class,
+                () -> WindowAssembler.restore(header, (sensor, segment) -> List.of(), OVERLAP, EXACT),
+                "audio the header expects is missing");
     }
 
     @Test
@@ -304,10 +378,22 @@ class WindowAssemblerTest {
             assertEquals(want.id(), got.id());
             assertEquals(want.endSample(), got.endSample());
             assertEquals(want.partial(), got.partial());
-            assertArrayEquals(want.samples(), got.samples(), "samples of " + want.id());
+            assertArrayEquals(want.audio().samples(), got.audio().samples(), "samples of " + want.id());
+            assertEquals(want.audio().sampleRate(), got.audio().sampleRate());
             assertEquals(want.startCaptureMs(), got.startCaptureMs(), 1.0);
             assertEquals(want.endCaptureMs(), got.endCaptureMs(), 1.0);
         }
+    }
+
+    /** Two tones and a sweep: content across the whole band, so aliasing or seams would show. */
+    private static float[] tones(int length, int rate) {
+        float[] out = new float[length];
+        for (int i = 0; i < length; i++) {
+            double t = i / (double) rate;
+            out[i] = (float) (0.3 * Math.sin(2 * Math.PI * 440 * t) + 0.2 * Math.sin(2 * Math.PI * 3_000 * t)
+                    + 0.1 * Math.sin(2 * Math.PI * (200 + 2_000 * t) * t));
+        }
+        return out;
     }
 
     private static List<Long> starts(List<AssembledWindow> windows) {
