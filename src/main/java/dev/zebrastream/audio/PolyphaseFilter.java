@@ -25,7 +25,11 @@ final class PolyphaseFilter {
     final int down;
     /** Delay of the filter's centre, in upsampled samples: output n is taken at {@code n * down + centre}. */
     final int centre;
-    /** {@code phases[p][k] = up * h[p + k * up]}; every branch has the same length. */
+    /**
+     * {@code phases[p][taps - 1 - k] = up * h[p + k * up]}: each branch reversed, so that it lines up
+     * with the input oldest first and an output is a plain ascending dot product. Every branch has
+     * the same length.
+     */
     final float[][] phases;
 
     private PolyphaseFilter(int up, int down) {
@@ -39,7 +43,7 @@ final class PolyphaseFilter {
         for (int m = 0; m < length; m++) {
             double x = m - centre;
             double h = 2 * cutoff * sinc(2 * cutoff * x) * kaiser(x / centre);
-            phases[m % up][m / up] = (float) (up * h);
+            phases[m % up][taps - 1 - m / up] = (float) (up * h);
         }
     }
 

@@ -109,6 +109,7 @@ public final class PipelineBenchmark {
         // Recorded audio: its capture times lie in the past, so the broker sees no future timestamps.
         long start = System.currentTimeMillis() - (long) (seconds * 1000);
         List<SimulatedSensor> fleet = SensorFleet.create(sensors, 3, renderable(), start, -1);
+        BenchTopics.create(config);
         try (FramePublisher publisher = new FramePublisher(client, config.topics().audioFrames())) {
             for (SimulatedSensor s : fleet) {
                 while (s.stream().position() < seconds * s.profile().sampleRate()) {

@@ -10,18 +10,13 @@ import dev.zebrastream.serde.AvroSerdes;
 import dev.zebrastream.service.ClassifierService;
 import dev.zebrastream.service.RestoreProgress;
 import dev.zebrastream.synth.SoundCatalog;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +70,7 @@ public final class RestoreBenchmark {
                     startMs);
             Events events = new Events();
             Set<String> firstIds = new HashSet<>();
+            BenchTopics.create(config);
             try (FramePublisher publisher = new FramePublisher(client, config.topics().audioFrames())) {
                 fleet.publishDue(publisher, startMs + BACKLOG_MS);
                 publisher.flush();
@@ -84,7 +80,7 @@ public final class RestoreBenchmark {
                             r -> firstIds.add(events.windowId(r.topic(), r.value())));
                 }
                 long changelog = Arrivals.changelogBytes(client, config.kafka().applicationId(), broker.nodeId());
-                deleteRecursively(config.dataDir().resolve("streams"));
+                ScratchDir.deleteRecursively(config.dataDir().resolve("streams"));
                 LOG.info("restore: {} sensors' state on the changelogs ({} bytes), local state deleted", sensors,
                         changelog);
                 fleet.publishDue(publisher, startMs + BACKLOG_MS + 1_000);
@@ -147,22 +143,5 @@ public final class RestoreBenchmark {
                 r.windowsContinued(), r.windowsAfterRestart());
         out.printf(Locale.ROOT, "| duplicate window ids | %d |%n", r.duplicates());
         out.flush();
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,11 +4,11 @@ import dev.zebrastream.bench.AdaptBenchmark;
 import dev.zebrastream.bench.CapacityBenchmark;
 import dev.zebrastream.bench.PipelineBenchmark;
 import dev.zebrastream.bench.RestoreBenchmark;
+import dev.zebrastream.bench.ScratchDir;
 import dev.zebrastream.bench.PipelineResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zebrastream.config.ZebraConfig;
 import dev.zebrastream.model.ClapModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +58,9 @@ final class BenchmarkCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             ZebraConfig config = modelOptions.config();
-            Path dir = Files.createTempDirectory("zebra-bench");
             double audioSeconds = seconds != null ? seconds : Math.max(20, Math.ceil(MIN_WINDOWS / (double) sensors));
-            try (ClapModel model = modelOptions.loadModel(config)) {
+            try (ScratchDir scratch = ScratchDir.create("zebra-bench"); ClapModel model = modelOptions.loadModel(config)) {
+                Path dir = scratch.path();
                 PipelineBenchmark bench = new PipelineBenchmark(config, model, spec.commandLine().getOut());
                 PipelineResult result = bench.run(sensors, audioSeconds, latencySeconds, dir);
                 if (json) {
@@ -104,8 +104,9 @@ final class BenchmarkCommand extends CommandGroup {
                 throw new IllegalArgumentException("--warmup-seconds must be at least 0 and less than --step-seconds");
             }
             ZebraConfig config = modelOptions.config();
-            Path dir = Files.createTempDirectory("zebra-capacity");
-            try (ClapModel model = modelOptions.loadModel(config)) {
+            try (ScratchDir scratch = ScratchDir.create("zebra-capacity");
+                 ClapModel model = modelOptions.loadModel(config)) {
+                Path dir = scratch.path();
                 CapacityBenchmark bench = new CapacityBenchmark(config, model, spec.commandLine().getOut());
                 List<CapacityBenchmark.Step> result = bench.run(steps, stepSeconds, warmupSeconds, dir);
                 if (json) {
@@ -140,8 +141,9 @@ final class BenchmarkCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             ZebraConfig config = modelOptions.config();
-            Path dir = Files.createTempDirectory("zebra-restore");
-            try (ClapModel model = modelOptions.loadModel(config)) {
+            try (ScratchDir scratch = ScratchDir.create("zebra-restore");
+                 ClapModel model = modelOptions.loadModel(config)) {
+                Path dir = scratch.path();
                 RestoreBenchmark bench = new RestoreBenchmark(config, model, spec.commandLine().getOut());
                 RestoreBenchmark.Result result = bench.run(sensors, dir);
                 if (json) {

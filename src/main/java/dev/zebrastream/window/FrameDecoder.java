@@ -110,27 +110,34 @@ public final class FrameDecoder {
     static final float MAX_SAMPLE_MAGNITUDE = 65504f;
 
     private static float[] mixDown(Frame frame, int sampleFrames) throws InvalidFrameException {
-        ByteBuffer payload = ByteBuffer.wrap(frame.samples()).order(ByteOrder.LITTLE_ENDIAN);
-        SampleEncoding encoding = frame.encoding();
         int channels = frame.channels();
-        int width = encoding.bytesPerSample();
+        float[] interleaved = new float[sampleFrames * channels];
+        frame.encoding().readAll(ByteBuffer.wrap(frame.samples()).order(ByteOrder.LITTLE_ENDIAN), interleaved);
+        for (int index = 0; index < interleaved.length; index++) {
+            // one comparison per sample: NaN fails it too
+            if (!(Math.abs(interleaved[index]) <= MAX_SAMPLE_MAGNITUDE)) {
+                throw rejected(interleaved[index], index);
+            }
+        }
+        if (channels == 1) {
+            return interleaved;
+        }
         float[] mono = new float[sampleFrames];
         for (int i = 0; i < sampleFrames; i++) {
             float sum = 0f;
             for (int c = 0; c < channels; c++) {
-                int index = i * channels + c;
-                float sample = encoding.read(payload, index * width);
-                if (!Float.isFinite(sample)) {
-                    throw new InvalidFrameException(Reason.NON_FINITE_SAMPLE, "non-finite sample at index " + index);
-                }
-                if (Math.abs(sample) > MAX_SAMPLE_MAGNITUDE) {
-                    throw new InvalidFrameException(Reason.SAMPLE_RANGE, "sample " + sample + " at index " + index
-                            + " is beyond +-" + (int) MAX_SAMPLE_MAGNITUDE);
-                }
-                sum += sample;
+                sum += interleaved[i * channels + c];
             }
             mono[i] = sum / channels;
         }
         return mono;
+    }
+
+    private static InvalidFrameException rejected(float sample, int index) {
+        if (!Float.isFinite(sample)) {
+            return new InvalidFrameException(Reason.NON_FINITE_SAMPLE, "non-finite sample at index " + index);
+        }
+        return new InvalidFrameException(Reason.SAMPLE_RANGE, "sample " + sample + " at index " + index
+                + " is beyond +-" + (int) MAX_SAMPLE_MAGNITUDE);
     }
 }

@@ -1,6 +1,7 @@
 package dev.zebrastream.window;
 
 import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
 
 /**
  * How one sample of one channel is laid out in a frame's payload (all little-endian).
@@ -11,6 +12,14 @@ public enum SampleEncoding {
         @Override
         float read(ByteBuffer le, int offset) {
             return le.getShort(offset) / 32768f;
+        }
+
+        @Override
+        void readAll(ByteBuffer le, float[] out) {
+            ShortBuffer shorts = le.asShortBuffer();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = shorts.get(i) / 32768f;
+            }
         }
 
         @Override
@@ -47,6 +56,11 @@ public enum SampleEncoding {
         @Override
         float read(ByteBuffer le, int offset) {
             return le.getFloat(offset);
+        }
+
+        @Override
+        void readAll(ByteBuffer le, float[] out) {
+            le.asFloatBuffer().get(out);
         }
 
         @Override
@@ -99,4 +113,14 @@ public enum SampleEncoding {
 
     /** Reads the sample at a byte offset of a little-endian buffer, scaled to nominal [-1, 1). */
     abstract float read(ByteBuffer littleEndian, int offset);
+
+    /**
+     * Reads the first {@code out.length} samples of a little-endian buffer; the common encodings
+     * read through a typed view of the buffer, the others sample by sample.
+     */
+    void readAll(ByteBuffer littleEndian, float[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = read(littleEndian, i * bytesPerSample);
+        }
+    }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * `zebra benchmark pipeline --json` and `zebra benchmark capacity --json` end to end, kept tiny: the
+ * `zebra benchmark pipeline --json`, `capacity --json` and `restore --json` end to end, kept tiny: the
  * figures they print are there, consistent with each other and plausible (not their speed, which is
  * the benchmarks' own business).
  */
@@ -45,6 +45,19 @@ class BenchmarkStreamCommandsTest {
         assertTrue(first.get("events").asInt() >= 2 * 4, "about one event per sensor and second: " + first);
         int largest = r.get("largestHeld").asInt();
         assertTrue(largest == 0 || largest == 2 || largest == 4, r.toString());
+    }
+
+    @Test
+    void restoreCompletesEverySensorsOpenWindowFromRestoredState() throws Exception {
+        CliRun run = CliRun.of("benchmark", "restore", "--sensors", "4", "--batch-size", "4", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode r = new ObjectMapper().readTree(run.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+        System.out.println("benchmark restore --json: " + r);
+        assertEquals(4, r.get("windowsAfterRestart").asInt(), "one window per sensor after the restart: " + r);
+        assertEquals(4, r.get("windowsContinued").asInt(), "completed from restored audio, not a new segment: " + r);
+        assertEquals(0, r.get("duplicates").asInt(), r.toString());
+        assertTrue(r.get("recordsRestored").asLong() > 0 && r.get("changelogBytes").asLong() > 0, r.toString());
+        assertTrue(r.get("secondsToRunning").asDouble() <= r.get("secondsToFirstEvent").asDouble(), r.toString());
     }
 
     @Test
