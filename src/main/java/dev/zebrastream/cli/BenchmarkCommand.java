@@ -6,7 +6,6 @@ import dev.zebrastream.bench.PipelineBenchmark;
 import dev.zebrastream.bench.RestoreBenchmark;
 import dev.zebrastream.bench.ScratchDir;
 import dev.zebrastream.bench.PipelineResult;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zebrastream.config.ZebraConfig;
 import dev.zebrastream.model.ClapModel;
 import java.nio.file.Path;
@@ -49,11 +48,8 @@ final class BenchmarkCommand extends CommandGroup {
                 description = "length of the real-time latency run (default: 60)")
         double latencySeconds;
 
-        @Option(names = "--json", description = "print the result as one JSON object instead of a table")
-        boolean json;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        BenchmarkReport report;
 
         @Override
         public Integer call() throws Exception {
@@ -61,13 +57,9 @@ final class BenchmarkCommand extends CommandGroup {
             double audioSeconds = seconds != null ? seconds : Math.max(20, Math.ceil(MIN_WINDOWS / (double) sensors));
             try (ScratchDir scratch = ScratchDir.create("zebra-bench"); ClapModel model = modelOptions.loadModel(config)) {
                 Path dir = scratch.path();
-                PipelineBenchmark bench = new PipelineBenchmark(config, model, spec.commandLine().getOut());
+                PipelineBenchmark bench = new PipelineBenchmark(config, model, report.out());
                 PipelineResult result = bench.run(sensors, audioSeconds, latencySeconds, dir);
-                if (json) {
-                    spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
-                } else {
-                    bench.printTable(result);
-                }
+                report.print(result, () -> bench.printTable(result));
             }
             return 0;
         }
@@ -92,11 +84,8 @@ final class BenchmarkCommand extends CommandGroup {
                 description = "start of each step left out of the figures (default: 10)")
         double warmupSeconds;
 
-        @Option(names = "--json", description = "print the steps and the largest count held as one JSON object")
-        boolean json;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        BenchmarkReport report;
 
         @Override
         public Integer call() throws Exception {
@@ -107,14 +96,10 @@ final class BenchmarkCommand extends CommandGroup {
             try (ScratchDir scratch = ScratchDir.create("zebra-capacity");
                  ClapModel model = modelOptions.loadModel(config)) {
                 Path dir = scratch.path();
-                CapacityBenchmark bench = new CapacityBenchmark(config, model, spec.commandLine().getOut());
+                CapacityBenchmark bench = new CapacityBenchmark(config, model, report.out());
                 List<CapacityBenchmark.Step> result = bench.run(steps, stepSeconds, warmupSeconds, dir);
-                if (json) {
-                    spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(
-                            Map.of("steps", result, "largestHeld", CapacityBenchmark.largestHeld(result))));
-                } else {
-                    bench.printTable(result);
-                }
+                report.print(Map.of("steps", result, "largestHeld", CapacityBenchmark.largestHeld(result)),
+                        () -> bench.printTable(result));
             }
             return 0;
         }
@@ -132,11 +117,8 @@ final class BenchmarkCommand extends CommandGroup {
         @Option(names = "--sensors", defaultValue = "300", paramLabel = "N", description = "sensors with state (default: 300)")
         int sensors;
 
-        @Option(names = "--json", description = "print the result as one JSON object instead of a table")
-        boolean json;
-
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        BenchmarkReport report;
 
         @Override
         public Integer call() throws Exception {
@@ -144,13 +126,9 @@ final class BenchmarkCommand extends CommandGroup {
             try (ScratchDir scratch = ScratchDir.create("zebra-restore");
                  ClapModel model = modelOptions.loadModel(config)) {
                 Path dir = scratch.path();
-                RestoreBenchmark bench = new RestoreBenchmark(config, model, spec.commandLine().getOut());
+                RestoreBenchmark bench = new RestoreBenchmark(config, model, report.out());
                 RestoreBenchmark.Result result = bench.run(sensors, dir);
-                if (json) {
-                    spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
-                } else {
-                    bench.printTable(result);
-                }
+                report.print(result, () -> bench.printTable(result));
             }
             return 0;
         }
