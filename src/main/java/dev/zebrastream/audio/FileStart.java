@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
 
-/** Says what the first bytes of a file that is not WAV look like, so that the user can tell what it is. */
+/**
+ * What the first bytes of a file say it is: WAV, a compressed or other audio format that ffmpeg
+ * decodes, or, for a message, what a file that is neither looks like.
+ */
 final class FileStart {
 
     private static final Map<String, String> MAGIC = Map.of(
@@ -12,6 +15,35 @@ final class FileStart {
     private static final int SHOWN_BYTES = 8;
 
     private FileStart() {
+    }
+
+    /** RIFF, RF64 or BW64 with form type WAVE. */
+    static boolean isWav(byte[] head) {
+        String text = new String(head, StandardCharsets.ISO_8859_1);
+        return text.length() >= 12 && (text.startsWith("RIFF") || text.startsWith("RF64") || text.startsWith("BW64"))
+                && text.startsWith("WAVE", 8);
+    }
+
+    /**
+     * What a file ffmpeg should decode looks like ("a FLAC file", ...), or null when it does not look
+     * like one: Ogg (Vorbis, Opus, FLAC), FLAC, MP3 (ID3 tag or an MPEG audio frame header), AIFF.
+     */
+    static String compressedFormat(byte[] head) {
+        String text = new String(head, StandardCharsets.ISO_8859_1);
+        if (text.startsWith("OggS")) {
+            return "an Ogg file";
+        }
+        if (text.startsWith("fLaC")) {
+            return "a FLAC file";
+        }
+        if (text.startsWith("ID3") || (head.length >= 2 && (head[0] & 0xff) == 0xff && (head[1] & 0xe0) == 0xe0)) {
+            return "an MP3 file";
+        }
+        if (text.startsWith("FORM") && text.length() >= 12
+                && (text.startsWith("AIFF", 8) || text.startsWith("AIFC", 8))) {
+            return "an AIFF file";
+        }
+        return null;
     }
 
     static String describe(byte[] head) {

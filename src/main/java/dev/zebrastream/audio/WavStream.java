@@ -102,6 +102,8 @@ public final class WavStream implements Closeable {
         int got;
         try {
             got = in.readNBytes(bytes, 0, wanted);
+        } catch (AudioFormatException e) {
+            throw failure(e.getMessage());
         } catch (IOException e) {
             throw failure("read failed: " + e.getMessage());
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.zebrastream.audio.AudioFormatException;
-import dev.zebrastream.audio.WavReader;
+import dev.zebrastream.audio.AudioFiles;
 import dev.zebrastream.audio.WavStream;
 import dev.zebrastream.classify.Classifier;
 import dev.zebrastream.classify.LabelScore;
@@ -33,13 +33,14 @@ import picocli.CommandLine.Spec;
  * depend on its length; a file that cannot be read gets one line on stderr and the others go on.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = "Classify every window of WAV files zero-shot against a label vocabulary.")
+        description = "Classify every window of audio files zero-shot against a label vocabulary.")
 final class ClassifyCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Parameters(paramLabel = "FILE.wav", arity = "1..*",
-            description = "WAV or RF64 files: PCM, float, A-law, µ-law or IMA ADPCM, any length")
+            description = "audio files, any length: WAV or RF64 (PCM, float, A-law, µ-law, IMA ADPCM); FLAC, Ogg, "
+                    + "Opus, MP3 or AIFF through ffmpeg")
     List<Path> files;
 
     @Mixin
@@ -90,7 +91,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     private void classifyFile(ClapModel model, Classifier classifier, ZebraConfig config, Path file,
                               double win, double step) throws Exception {
-        try (WavStream wav = WavReader.open(file)) {
+        try (WavStream wav = AudioFiles.open(file)) {
             WindowStream windows = new WindowStream(wav, model.manifest().audio().sampleRate(), win, step);
             long printed = 0;
             for (List<Window> batch = windows.next(config.batchSize()); !batch.isEmpty();

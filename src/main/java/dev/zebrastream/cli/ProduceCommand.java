@@ -2,7 +2,7 @@ package dev.zebrastream.cli;
 
 import dev.zebrastream.audio.AudioClip;
 import dev.zebrastream.audio.AudioFormatException;
-import dev.zebrastream.audio.WavReader;
+import dev.zebrastream.audio.AudioFiles;
 import dev.zebrastream.config.ZebraConfig;
 import dev.zebrastream.sensor.ClipFrames;
 import dev.zebrastream.sensor.FramePublisher;
@@ -49,7 +49,8 @@ final class ProduceCommand implements Callable<Integer> {
 
     static final class Source {
         @Parameters(paramLabel = "FILE.wav", arity = "1..*",
-                description = "WAV or RF64 files (PCM, float, A-law, µ-law, IMA ADPCM) to play back in order")
+                description = "audio files to play back in order: WAV or RF64 (PCM, float, A-law, µ-law, IMA ADPCM); "
+                        + "FLAC, Ogg, Opus, MP3 or AIFF through ffmpeg")
         List<Path> files;
 
         @Option(names = "--synth", description = "generated audio: random events from the sound generator")
@@ -118,7 +119,7 @@ final class ProduceCommand implements Callable<Integer> {
         List<AudioClip> clips = new ArrayList<>();
         for (Path file : source.files == null ? List.<Path>of() : source.files) {
             try {
-                clips.add(WavReader.read(file));
+                clips.add(AudioFiles.read(file));
             } catch (AudioFormatException e) {
                 spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
             }

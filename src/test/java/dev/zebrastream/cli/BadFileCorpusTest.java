@@ -54,8 +54,8 @@ class BadFileCorpusTest {
                 "unsupported sample size: 0-bit integer");
         bad.put(write("absurd-block-align.wav", withData(new WavBytes().fmt(PCM, 1, 16_000, 16, 65_535))),
                 "block align 65535 does not fit");
-        bad.put(write("song.ogg", "OggS\0\2\0\0\0\0\0\0\0\0".getBytes()), "not a WAV file: an Ogg file");
-        bad.put(write("song.flac", "fLaC\0\0\0\"\u0010\0".getBytes()), "not a WAV file: a FLAC file");
+        bad.put(write("song.ogg", "OggS\0\2\0\0\0\0\0\0\0\0".getBytes()), "ffmpeg could not decode it: ");
+        bad.put(write("song.flac", "fLaC\0\0\0\"\u0010\0".getBytes()), "ffmpeg could not decode it: ");
         bad.put(Files.createDirectory(dir.resolve("folder.wav")), "is a directory");
         bad.put(dir.resolve("missing.wav"), "file not found");
         readable.add(write("data-size-past-end.wav", WavBytes.withSize(tenthOfASecond, WavBytes.DATA_SIZE_AT, 100_000)));

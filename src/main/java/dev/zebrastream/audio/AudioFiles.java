@@ -1,0 +1,61 @@
+package dev.zebrastream.audio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Opens an audio file of any format a user has: WAV and RF64 are read here, in Java; anything else
+ * that looks like audio (FLAC, Ogg Vorbis or Opus, MP3, AIFF) is decoded by ffmpeg
+ * ({@link FfmpegDecoder}). Every failure is an {@link AudioFormatException} with one line.
+ */
+public final class AudioFiles {
+
+    private static final int HEAD_BYTES = 12;
+
+    private AudioFiles() {
+    }
+
+    /** A stream over the file's audio; the caller closes it. */
+    public static WavStream open(Path file) throws AudioFormatException {
+        return open(file, FfmpegDecoder.FFMPEG);
+    }
+
+    /** The whole file as one clip. */
+    public static AudioClip read(Path file) throws IOException {
+        try (WavStream audio = open(file)) {
+            return audio.readAll();
+        }
+    }
+
+    static WavStream open(Path file, String ffmpeg) throws AudioFormatException {
+        byte[] head = head(file);
+        if (FileStart.isWav(head)) {
+            return WavReader.open(file);
+        }
+        String compressed = FileStart.compressedFormat(head);
+        if (compressed != null) {
+            return FfmpegDecoder.open(file, compressed, ffmpeg);
+        }
+        // Neither: the WAV reader's message says what the file starts with.
+        return WavReader.open(file);
+    }
+
+    private static byte[] head(Path file) throws AudioFormatException {
+        if (Files.isDirectory(file)) {
+            throw new AudioFormatException(file + ": is a directory");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(HEAD_BYTES);
+        } catch (NoSuchFileException e) {
+            throw new AudioFormatException(file + ": file not found");
+        } catch (AccessDeniedException e) {
+            throw new AudioFormatException(file + ": permission denied");
+        } catch (IOException e) {
+            throw new AudioFormatException(file + ": cannot open: " + e.getMessage());
+        }
+    }
+}
