@@ -2,9 +2,6 @@ package dev.zebrastream.audio;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -45,17 +42,12 @@ public final class AudioFiles {
     }
 
     private static byte[] head(Path file) throws AudioFormatException {
-        if (Files.isDirectory(file)) {
-            throw new AudioFormatException(file + ": is a directory");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = WavReader.openFile(file)) {
             return in.readNBytes(HEAD_BYTES);
-        } catch (NoSuchFileException e) {
-            throw new AudioFormatException(file + ": file not found");
-        } catch (AccessDeniedException e) {
-            throw new AudioFormatException(file + ": permission denied");
+        } catch (AudioFormatException e) {
+            throw e;
         } catch (IOException e) {
-            throw new AudioFormatException(file + ": cannot open: " + e.getMessage());
+            throw new AudioFormatException(file + ": read failed: " + e.getMessage());
         }
     }
 }

@@ -25,6 +25,11 @@ public final class WavReader {
 
     /** A stream over the file's audio, for files too long to hold in memory; the caller closes it. */
     public static WavStream open(Path file) throws AudioFormatException {
+        return open(openFile(file), file.toString());
+    }
+
+    /** Opens a file for reading, with a one-line error for each usual reason it cannot be. */
+    static InputStream openFile(Path file) throws AudioFormatException {
         if (Files.isDirectory(file)) {
             throw new AudioFormatException(file + ": is a directory");
         }
@@ -38,7 +43,7 @@ public final class WavReader {
         } catch (IOException e) {
             throw new AudioFormatException(file + ": cannot open: " + e.getMessage());
         }
-        return open(in, file.toString());
+        return in;
     }
 
     /** A stream over WAV bytes from anywhere; {@code name} starts every message (empty for none). */
