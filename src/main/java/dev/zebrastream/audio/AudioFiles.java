@@ -29,16 +29,9 @@ public final class AudioFiles {
     }
 
     static WavStream open(Path file, String ffmpeg) throws AudioFormatException {
-        byte[] head = head(file);
-        if (FileStart.isWav(head)) {
-            return WavReader.open(file);
-        }
-        String compressed = FileStart.compressedFormat(head);
-        if (compressed != null) {
-            return FfmpegDecoder.open(file, compressed, ffmpeg);
-        }
-        // Neither: the WAV reader's message says what the file starts with.
-        return WavReader.open(file);
+        String compressed = FileStart.compressedFormat(head(file));
+        // Anything else goes to the WAV reader, whose message says what a non-WAV file starts with.
+        return compressed != null ? FfmpegDecoder.open(file, compressed, ffmpeg) : WavReader.open(file);
     }
 
     private static byte[] head(Path file) throws AudioFormatException {

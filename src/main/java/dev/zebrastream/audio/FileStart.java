@@ -5,8 +5,8 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * What the first bytes of a file say it is: WAV, a compressed or other audio format that ffmpeg
- * decodes, or, for a message, what a file that is neither looks like.
+ * What the first bytes of a file say it is: a compressed or other audio format that ffmpeg decodes,
+ * or, for the WAV reader's message, what a file that is not WAV looks like.
  */
 final class FileStart {
 
@@ -15,13 +15,6 @@ final class FileStart {
     private static final int SHOWN_BYTES = 8;
 
     private FileStart() {
-    }
-
-    /** RIFF, RF64 or BW64 with form type WAVE. */
-    static boolean isWav(byte[] head) {
-        String text = new String(head, StandardCharsets.ISO_8859_1);
-        return text.length() >= 12 && (text.startsWith("RIFF") || text.startsWith("RF64") || text.startsWith("BW64"))
-                && text.startsWith("WAVE", 8);
     }
 
     /**

@@ -56,8 +56,15 @@ final class ClassifyProcessor implements Processor<String, AssembledWindow, Obje
     private KeyValueStore<String, byte[]> poolRate;
     private long nextKey;
     private int pendingCount;
-    /** Embeddings in progress, by pending key: memory only, never needed for correctness. */
-    private final Map<Long, CompletableFuture<float[]>> embeddings = new HashMap<>();
+    /**
+     * Windows of this instance's run with their embeddings in progress, by pending key: memory only,
+     * so that a batch neither decodes them back from the store nor embeds them again. Windows
+     * restored from the store after a restart have no entry and take the slow path.
+     */
+    private final Map<Long, InFlight> inFlight = new HashMap<>();
+
+    private record InFlight(AssembledWindow window, CompletableFuture<float[]> embedding) {
+    }
 
     ClassifyProcessor(WindowClassifier classifier, PromptRegistry prompts, StreamSettings settings, int maxBatch,
                       String modelId, StreamMetrics metrics, Names names, Function<byte[], PromptVectors> promptDeserializer) {
@@ -105,7 +112,7 @@ final class ClassifyProcessor implements Processor<String, AssembledWindow, Obje
     public void process(Record<String, AssembledWindow> record) {
         long key = nextKey++;
         pending.put(key, record.value().toBytes(settings.sampleFormat()));
-        embeddings.put(key, classifier.embed(record.value()));
+        inFlight.put(key, new InFlight(record.value(), classifier.embed(record.value())));
         if (++pendingCount >= maxBatch) {
             runBatch();
         }
@@ -122,10 +129,10 @@ final class ClassifyProcessor implements Processor<String, AssembledWindow, Obje
         List<AssembledWindow> windows = new ArrayList<>(batch.size());
         List<CompletableFuture<float[]>> started = new ArrayList<>(batch.size());
         for (KeyValue<Long, byte[]> kv : batch) {
-            AssembledWindow w = AssembledWindow.fromBytes(kv.value);
+            InFlight known = inFlight.remove(kv.key);
+            AssembledWindow w = known != null ? known.window() : AssembledWindow.fromBytes(kv.value);
             windows.add(w);
-            CompletableFuture<float[]> embedding = embeddings.remove(kv.key);
-            started.add(embedding != null ? embedding : classifier.embed(w));
+            started.add(known != null ? known.embedding() : classifier.embed(w));
         }
         List<ClassifiedWindow> results = classify(windows, started);
         long now = context.currentSystemTimeMs();

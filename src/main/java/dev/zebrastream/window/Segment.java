@@ -66,10 +66,6 @@ final class Segment {
                 output.sampleRate(), output.samples(), new StreamingResampler(sampleRate, output.sampleRate()));
     }
 
-    long id() {
-        return id;
-    }
-
     int sampleRate() {
         return sampleRate;
     }

@@ -4,7 +4,6 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Locale;
 
 /**
  * The precision at which assembled audio is held, in memory and in the changelogged stores
@@ -42,10 +41,6 @@ public enum StoredSamples {
             }
         }
         throw new IllegalArgumentException("unknown sample format '" + value + "', expected float24 or float32");
-    }
-
-    public String settingValue() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /** Rounds samples to this precision in place; rounding twice changes nothing more. */
