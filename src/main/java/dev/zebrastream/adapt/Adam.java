@@ -1,7 +1,7 @@
 package dev.zebrastream.adapt;
 
 /** Adam (Kingma and Ba) with bias correction; minimises, updating the parameters in place. */
-final class Adam {
+public final class Adam {
 
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
@@ -11,12 +11,12 @@ final class Adam {
     private final double[] secondMoment;
     private int t;
 
-    Adam(int dimension) {
+    public Adam(int dimension) {
         firstMoment = new double[dimension];
         secondMoment = new double[dimension];
     }
 
-    void step(double[] params, double[] gradient, double learningRate) {
+    public void step(double[] params, double[] gradient, double learningRate) {
         t++;
         double correction1 = 1 - Math.pow(BETA1, t);
         double correction2 = 1 - Math.pow(BETA2, t);

@@ -15,6 +15,8 @@ import dev.zebrastream.eval.JsonReport;
 import dev.zebrastream.eval.Method;
 import dev.zebrastream.eval.PoolWeights;
 import dev.zebrastream.eval.ProgressLog;
+import dev.zebrastream.eval.RealCorpus;
+import dev.zebrastream.eval.RealSettingRenderer;
 import dev.zebrastream.eval.ReferenceExport;
 import dev.zebrastream.eval.ResultFiles;
 import dev.zebrastream.eval.RunResult;
@@ -86,6 +88,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "on-disk cache of rendered-window embeddings (default: ${DEFAULT-VALUE})")
     String cache;
 
+    @Option(names = "--real-corpus", paramLabel = "DIR",
+            description = "the real-audio corpus (tools/realaudio/build.sh) that real-* settings read "
+                    + "(default: $ZEBRA_REALAUDIO_CACHE/corpus or ~/.cache/zebra-stream/realaudio/corpus)")
+    Path realCorpus;
+
     @Option(names = "--list-settings", description = "print the named settings and exit")
     boolean listSettings;
 
@@ -119,6 +126,9 @@ final class EvaluateCommand implements Callable<Integer> {
         BenchmarkGrid grid = new BenchmarkGrid(Method.parseList(methods), integers(shots, "--shots"),
                 integers(seeds, "--seeds").stream().map(Integer::longValue).toList());
         PoolWeights fixedPool = poolWeights == null ? null : PoolWeights.parse(poolWeights);
+        for (EvalSetting setting : chosen.stream().filter(EvalSetting::isReal).toList()) {
+            realSplit(setting);     // a missing corpus fails here, before minutes of work on other settings
+        }
         ZebraConfig config = modelOptions.config();
         long started = System.currentTimeMillis();
         try (ClapModel model = modelOptions.loadModel(config)) {
@@ -144,9 +154,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private List<SettingOutcome> run(ClapModel model, ZebraConfig config, List<EvalSetting> chosen, BenchmarkGrid grid,
                                      PoolWeights fixedPool, PrintWriter err) throws Exception {
-        SettingRenderer renderer = new SettingRenderer(model, new Synthesizer(),
-                cache.equals("none") ? EmbeddingCache.inMemory() : EmbeddingCache.onDisk(Path.of(cache)),
-                config.batchSize());
+        EmbeddingCache embeddings = cache.equals("none") ? EmbeddingCache.inMemory() : EmbeddingCache.onDisk(Path.of(cache));
+        SettingRenderer renderer = new SettingRenderer(model, new Synthesizer(), embeddings, config.batchSize());
+        RealSettingRenderer real = new RealSettingRenderer(model, embeddings, config.batchSize(), realCorpusDir());
         ProgressLog progress = new ProgressLog(grid.runsPerSetting() * chosen.size(), line -> {
             err.println(line);
             err.flush();
@@ -156,7 +166,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<SettingOutcome> outcomes = new ArrayList<>();
         for (EvalSetting setting : chosen) {
             progress.note("setting " + setting.describe());
-            SettingData data = renderer.render(setting, grid.seeds());
+            SettingData data = setting.isReal() ? real.render(setting, grid.seeds()) : renderer.render(setting, grid.seeds());
             SettingOutcome outcome = runner.run(data, grid, fixedPool);
             if (export != null && outcomes.isEmpty()) {
                 ReferenceExport.write(export, model, data, grid.selectionSeed(), grid.selectionShots(),
@@ -166,6 +176,19 @@ final class EvaluateCommand implements Callable<Integer> {
             outcomes.add(outcome);
         }
         return outcomes;
+    }
+
+    private RealCorpus realSplit(EvalSetting setting) throws IOException {
+        return RealCorpus.load(realCorpusDir().resolve(RealCorpus.splitOf(setting.domain())));
+    }
+
+    private Path realCorpusDir() {
+        if (realCorpus != null) {
+            return realCorpus;
+        }
+        String env = System.getenv("ZEBRA_REALAUDIO_CACHE");
+        return env != null && !env.isBlank() ? Path.of(env, "corpus")
+                : Path.of(System.getProperty("user.home"), ".cache", "zebra-stream", "realaudio", "corpus");
     }
 
     private void writeJson(List<SettingOutcome> outcomes) throws Exception {
@@ -181,24 +204,38 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private static String preamble(ClapModel model, String command, List<EvalSetting> chosen, long started) {
-        List<String> classes = SettingRenderer.benchmarkClasses(model.manifest().classes(),
-                new Synthesizer().catalog().classNames());
+    private String preamble(ClapModel model, String command, List<EvalSetting> chosen, long started)
+            throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("Command:\n\n    ").append(command).append("\n\n");
-        md.append(String.format(Locale.ROOT, "Model `%s` (fingerprint %s), logit scale %.2f from its manifest. "
-                        + "%d benchmark classes: the model's classes that the generator renders, with `%s` always left "
-                        + "out so that whether espeak-ng is installed never changes the class list or the split.%n%n",
-                model.manifest().name(), model.manifest().fingerprint().substring(0, 12), model.manifest().logitScale(),
-                classes.size(), SettingRenderer.EXCLUDED_CLASS));
-        for (String split : chosen.stream().map(EvalSetting::split).distinct().toList()) {
-            BaseNovelSplit s = BaseNovelSplit.named(split, classes);
-            md.append("Split `").append(split).append("`: base ").append(s.base()).append("; novel ").append(s.novel())
-                    .append(".\n\n");
+        md.append(String.format(Locale.ROOT, "Model `%s` (fingerprint %s), logit scale %.2f from its manifest.%n%n",
+                model.manifest().name(), model.manifest().fingerprint().substring(0, 12), model.manifest().logitScale()));
+        List<EvalSetting> rendered = chosen.stream().filter(s -> !s.isReal()).toList();
+        if (!rendered.isEmpty()) {
+            List<String> classes = SettingRenderer.benchmarkClasses(model.manifest().classes(),
+                    new Synthesizer().catalog().classNames());
+            md.append(String.format(Locale.ROOT, "%d benchmark classes: the model's classes that the generator renders, "
+                    + "with `%s` always left out so that whether espeak-ng is installed never changes the class list or "
+                    + "the split.%n%n", classes.size(), SettingRenderer.EXCLUDED_CLASS));
+            for (String split : rendered.stream().map(EvalSetting::split).distinct().toList()) {
+                appendSplit(md, "Split `" + split + "`", BaseNovelSplit.named(split, classes));
+            }
+        }
+        for (EvalSetting setting : chosen.stream().filter(EvalSetting::isReal).toList()) {
+            RealCorpus corpus = realSplit(setting);
+            List<String> classes = RealSettingRenderer.classes(corpus);
+            appendSplit(md, String.format(Locale.ROOT, "Setting `%s` reads %s (%d clips; the %d classes with at least %d "
+                            + "clips take part), split `%s`", setting.name(), corpus.dir(), corpus.clips().size(),
+                    classes.size(), RealSettingRenderer.MIN_CLIPS, setting.split()),
+                    BaseNovelSplit.named(setting.split(), classes));
         }
         md.append(String.format(Locale.ROOT, "Machine: %d cores; total wall time %s.",
                 Runtime.getRuntime().availableProcessors(), ProgressLog.duration(System.currentTimeMillis() - started)));
         return md.toString();
+    }
+
+    private static void appendSplit(StringBuilder md, String title, BaseNovelSplit split) {
+        md.append(title).append(": base ").append(split.base()).append("; novel ").append(split.novel()).append(".\n\n");
     }
 
     static List<Integer> integers(String csv, String option) {

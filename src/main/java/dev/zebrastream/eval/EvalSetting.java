@@ -4,6 +4,7 @@ import dev.zebrastream.adapt.ZoConfig;
 import dev.zebrastream.adapt.ZoMethod;
 import dev.zebrastream.synth.DomainSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,7 +13,8 @@ import java.util.Map;
  * the budget of the forward-only optimiser.
  *
  * @param name          the name under which {@code --settings} finds it (a derived setting: its full spec)
- * @param domain        deployment domain of every rendered window ({@link DomainSpec} syntax, e.g. hall-3)
+ * @param domain        deployment domain of every rendered window ({@link DomainSpec} syntax, e.g. hall-3), or
+ *                      {@code real:SPLIT} for a split of the real-audio corpus ({@link RealSettingRenderer})
  * @param split         {@code random42} or {@code clustered} (see {@link BaseNovelSplit})
  * @param contextLength M learned context vectors
  * @param optimizer     {@code spsa} or {@code subspace-gn} ({@link ZoMethod}); results written before it
@@ -35,7 +37,9 @@ public record EvalSetting(String name, String domain, String split, int contextL
             "subspace", "subspaceDim", "test", "testPerClass", "pool", "poolSize", "classes", "classLimit");
 
     public EvalSetting {
-        DomainSpec.parse(domain);
+        if (!RealCorpus.isRealDomain(domain)) {
+            DomainSpec.parse(domain);
+        }
         if (!BaseNovelSplit.kinds().contains(split)) {
             throw new IllegalArgumentException("unknown split '" + split + "'; expected " + BaseNovelSplit.kinds());
         }
@@ -99,6 +103,16 @@ public record EvalSetting(String name, String domain, String split, int contextL
         m.put("transductive", transductive);
         m.put("classLimit", classLimit);
         return m;
+    }
+
+    /** The base/novel split of {@code classes} (sorted), after the class limit. */
+    public BaseNovelSplit splitOf(List<String> classes) {
+        List<String> kept = classLimit > 0 ? classes.subList(0, Math.min(classLimit, classes.size())) : classes;
+        return BaseNovelSplit.named(split, kept);
+    }
+
+    public boolean isReal() {
+        return RealCorpus.isRealDomain(domain);
     }
 
     /** One line for logs and the report. */

@@ -57,10 +57,7 @@ public final class SettingRenderer {
     public SettingData render(EvalSetting setting, List<Long> seeds) throws OrtException {
         long started = System.currentTimeMillis();
         List<String> classes = benchmarkClasses(model.manifest().classes(), synth.catalog().classNames());
-        if (setting.classLimit() > 0) {
-            classes = classes.subList(0, Math.min(setting.classLimit(), classes.size()));
-        }
-        BaseNovelSplit split = BaseNovelSplit.named(setting.split(), classes);
+        BaseNovelSplit split = setting.splitOf(classes);
         List<String> ordered = split.all();
         int baseCount = split.base().size();
         DomainSpec domain = DomainSpec.parse(setting.domain());

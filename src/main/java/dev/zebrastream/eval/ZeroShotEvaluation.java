@@ -80,4 +80,44 @@ public final class ZeroShotEvaluation {
         }
         return report;
     }
+
+    /**
+     * Zero-shot top-1 on a split of the real-audio corpus, against the class names of that split (what a
+     * user with those recordings would type); the report's domains are the source packages.
+     */
+    public RealZeroShot runReal(RealCorpus corpus) throws OrtException {
+        List<String> classes = corpus.byClass().keySet().stream().sorted().toList();
+        Classifier classifier = Classifier.zeroShot(model, classes);
+        float[][] embeddings = new RealClipEmbedder(model, batchSize).embed(corpus.clips());
+        ZeroShotReport report = new ZeroShotReport();
+        Confusion confusion = new Confusion(classes);
+        for (int i = 0; i < embeddings.length; i++) {
+            RealCorpus.Clip clip = corpus.clips().get(i);
+            String predicted = classifier.predict(embeddings[i], 1).bestLabel();
+            report.add(clip.packageName(), clip.label(), predicted.equals(clip.label()));
+            confusion.add(clip.label(), predicted);
+        }
+        LOG.info("{}: {} clips of {} classes, accuracy {}", corpus.dir(), embeddings.length, classes.size(),
+                String.format(java.util.Locale.ROOT, "%.3f", report.overall().accuracy()));
+        return new RealZeroShot(report, confusion, embeddings, corpus.clips().stream().map(RealCorpus.Clip::label).toList());
+    }
+
+    /**
+     * A real-audio zero-shot run: the accuracy tallies, the confusion matrix, and the clip embeddings with
+     * their classes for a linear probe.
+     */
+    public record RealZeroShot(ZeroShotReport report, Confusion confusion, float[][] embeddings, List<String> labels) {
+
+        /** The confusion of a linear probe on the same embeddings, by stratified k-fold cross-validation. */
+        public Confusion probe(int folds, long seed) {
+            List<String> classes = confusion.classes();
+            int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
+            int[] predicted = new LinearProbe(folds, seed).crossValidate(embeddings, y, classes.size());
+            Confusion out = new Confusion(classes);
+            for (int i = 0; i < y.length; i++) {
+                out.add(classes.get(y[i]), classes.get(predicted[i]));
+            }
+            return out;
+        }
+    }
 }
