@@ -77,7 +77,7 @@ def manifest(model: TinyClap, classes: list, file_hashes: dict) -> dict:
     embeddings = model.token_embeddings.weight
     return {
         "name": "tiny-clap",
-        "version": "1",
+        "version": "2",
         "audio": features.TINY_CLAP.manifest_block(),
         "text": {
             "tokenizer": "tokenizer.json",

@@ -46,14 +46,17 @@ import org.junit.jupiter.api.io.TempDir;
  * (service defaults: subspace-gn optimiser, ZEBRA objective) publishes a new prompt version, and
  * later events carry it. On the same later windows, base-class accuracy with the new version rises
  * by at least {@link #MIN_BASE_GAIN} over zero-shot's, and novel-class accuracy stays within
- * {@link #NOVEL_MARGIN} of zero-shot's. Base classes are ones the tiny model often confuses; in
- * hall-3 the learned context acts as a correction of the room (docs/results), so the gain is large
- * enough to measure on a minute of audio (last runs: base 0.702 → 0.842, novel 0.729 → 0.695–0.712).
+ * {@link #NOVEL_MARGIN} of zero-shot's. Base classes are ones the shipped model often confuses in hall-3
+ * ({@code zeroshot-eval --domain hall-3 --seed 1000}, another seed than the test's: for tiny-clap v2 hammering,
+ * knocking, footsteps, clock ticking and engine idling score 0.00–0.25 there), so the gain is large enough
+ * to measure on a minute of audio (last runs with v2: base 0.310 → 0.483, novel 0.828 → 0.897; with v1's
+ * base classes church bell, rain, crickets, hammering and knocking, v2 already scored 0.759 and rose only
+ * to 0.793).
  */
 class AdaptationIntegrationTest {
 
     static final String DOMAIN = "hall-3";
-    static final List<String> BASE = List.of("church bell", "rain", "crickets", "hammering", "knocking");
+    static final List<String> BASE = List.of("hammering", "knocking", "footsteps", "clock ticking", "engine idling");
     static final List<String> NOVEL = List.of("siren", "dog barking", "telephone ring", "wind", "car horn");
     static final double NOVEL_MARGIN = 0.10;
     /** Base accuracy must rise by at least this much (3 of the ~57 base windows scored). */

@@ -24,6 +24,7 @@ import dev.zebrastream.stream.ZebraTopology;
 import dev.zebrastream.window.AssembledWindow;
 import dev.zebrastream.window.Frame;
 import dev.zebrastream.synth.StreamEvent;
+import dev.zebrastream.synth.SoundCatalog;
 import dev.zebrastream.testing.ExpectedWindows;
 import dev.zebrastream.testing.KafkaChecks;
 import dev.zebrastream.testing.TestConfigs;
@@ -79,8 +80,9 @@ class StreamingIntegrationTest {
             ZebraConfig config = TestConfigs.with(s);
             ClapModel model = TestModels.tinyClap();
             Properties client = config.kafka().clientProperties();
-            List<SimulatedSensor> sensors = SensorFleet.create(3, 11, model.manifest().classes().stream()
-                    .filter(c -> !c.equals("speech")).toList(), System.currentTimeMillis(), DRIFT_AFTER_SECONDS);
+            List<SimulatedSensor> sensors = SensorFleet.create(3, 11, SoundCatalog.standard()
+                    .renderable(model.manifest().classes()).stream().filter(c -> !c.equals("speech")).toList(),
+                    System.currentTimeMillis(), DRIFT_AFTER_SECONDS);
             Map<String, List<List<Frame>>> bursts = new HashMap<>();
             try (ClassifierService service = ClassifierService.start(config, model);
                  FramePublisher publisher = new FramePublisher(client, config.topics().audioFrames())) {
