@@ -3,10 +3,10 @@ package dev.zebrastream.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.zebrastream.config.ZebraConfig;
-import dev.zebrastream.eval.Tally;
 import dev.zebrastream.eval.Confusion;
 import dev.zebrastream.eval.ConfusionPlot;
 import dev.zebrastream.eval.RealCorpus;
+import dev.zebrastream.eval.Tally;
 import dev.zebrastream.eval.ZeroShotEvaluation;
 import dev.zebrastream.eval.ZeroShotReport;
 import dev.zebrastream.model.ClapModel;
@@ -60,7 +60,8 @@ final class ZeroshotEvalCommand implements Callable<Integer>, ReportsProgress {
             + "(logistic regression, stratified 5-fold cross-validation) and print its accuracy")
     boolean probe;
 
-    @Option(names = "--json", description = "end with one JSON line {accuracy, domains, classes}")
+    @Option(names = "--json", description = "end with one JSON line {accuracy, domains, classes; with --real also "
+            + "balanced_accuracy and, with --probe, probe_accuracy and probe_balanced_accuracy}")
     boolean json;
 
     @Spec
