@@ -179,7 +179,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private RealCorpus realSplit(EvalSetting setting) throws IOException {
-        return RealCorpus.load(realCorpusDir().resolve(RealCorpus.splitOf(setting.domain())));
+        return RealCorpus.forDomain(realCorpusDir(), setting.domain());
     }
 
     private Path realCorpusDir() {

@@ -49,6 +49,11 @@ public record RealCorpus(Path dir, List<Clip> clips) {
         return domain.substring(DOMAIN_PREFIX.length());
     }
 
+    /** The split a real setting's domain names, under the corpus root that holds one directory per split. */
+    public static RealCorpus forDomain(Path root, String domain) throws IOException {
+        return load(root.resolve(splitOf(domain)));
+    }
+
     public static RealCorpus load(Path dir) throws IOException {
         Path manifest = dir.resolve(MANIFEST);
         List<String> lines;

@@ -49,20 +49,17 @@ public final class RealSettingRenderer {
                 .map(Map.Entry::getKey).sorted().toList();
     }
 
-    public RealCorpus corpus(EvalSetting setting) throws IOException {
-        return RealCorpus.load(corpusRoot.resolve(RealCorpus.splitOf(setting.domain())));
-    }
-
     public SettingData render(EvalSetting setting, List<Long> seeds) throws IOException, OrtException {
         long started = System.currentTimeMillis();
-        RealCorpus corpus = corpus(setting);
+        RealCorpus corpus = RealCorpus.forDomain(corpusRoot, setting.domain());
+        Map<String, List<RealCorpus.Clip>> byClass = corpus.byClass();
         List<String> classes = classes(corpus);
         BaseNovelSplit split = setting.splitOf(classes);
         List<String> ordered = split.all();
         int baseCount = split.base().size();
         Map<String, ClassHalves> halves = new LinkedHashMap<>();
         for (String name : ordered) {
-            halves.put(name, halves(name, embedClass(corpus, name), setting.testPerClass()));
+            halves.put(name, halves(name, embedClass(corpus, byClass.get(name), name), setting.testPerClass()));
         }
         LabeledEmbeddings test = labeled(ordered, name -> halves.get(name).test());
         LabeledEmbeddings validation = labeled(split.base(),
@@ -112,8 +109,7 @@ public final class RealSettingRenderer {
         return shuffled(rows, SettingRenderer.POOL_SEED).stream().limit(size).toArray(float[][]::new);
     }
 
-    private float[][] embedClass(RealCorpus corpus, String name) throws OrtException {
-        List<RealCorpus.Clip> clips = corpus.byClass().get(name);
+    private float[][] embedClass(RealCorpus corpus, List<RealCorpus.Clip> clips, String name) throws OrtException {
         String key = String.join("/", model.manifest().fingerprint(), "real", corpus.dir().toAbsolutePath().toString(),
                 name, Integer.toString(clips.size()), Integer.toString(clips.hashCode()));
         return cache.get(key, () -> embedder.embed(clips));
